@@ -1,0 +1,115 @@
+import Foundation
+
+/// Everything read from the content folder: the documents' text, the site settings, and files copied as they are.
+public struct LoadedContent: Sendable {
+    public var documents: [SourceFile]
+    public var siteSettings: SourceFile?
+    public var glossary: SourceFile?
+    /// Images and other files beside the documents, published unchanged (paths relative to the content folder).
+    public var staticFiles: [String]
+    /// Warnings found while loading (unused files, skipped links), reported with the build's.
+    public var warnings: [Diagnostic]
+}
+
+/// Reads `Content/` from disk. It follows no link out of the folder and reads nothing else.
+public struct ContentLoader: Sendable {
+    public var contentDirectory: URL
+    /// How the folder is named in messages (as the user typed it), so paths in errors open in their editor.
+    public var displayName: String
+
+    public init(contentDirectory: URL, displayName: String) {
+        self.contentDirectory = contentDirectory.standardizedFileURL
+        self.displayName = displayName
+    }
+
+    public func load() throws(BuildFailure) -> LoadedContent {
+        var bag = DiagnosticBag()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure([.error(at: SourceLocation(path: displayName), "content folder not found; expected a folder of Markdown documents (see README: Content format)")])
+        }
+        var relativePaths: [String] = []
+        collectFiles(in: "", into: &relativePaths, bag: &bag)
+        relativePaths.sort()
+
+        var result = LoadedContent(documents: [], siteSettings: nil, glossary: nil, staticFiles: [], warnings: [])
+        for relative in relativePaths {
+            let display = displayPath(relative)
+            if relative.hasSuffix(".md") {
+                if let text = read(relative, bag: &bag) {
+                    result.documents.append(SourceFile(displayPath: display, contentPath: String(relative.dropLast(3)), text: text))
+                }
+            } else if relative == "site.yml" {
+                result.siteSettings = read(relative, bag: &bag).map { SourceFile(displayPath: display, contentPath: "site", text: $0) }
+            } else if relative == "glossary.yml" {
+                result.glossary = read(relative, bag: &bag).map { SourceFile(displayPath: display, contentPath: "glossary", text: $0) }
+            } else if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+                bag.warning(SourceLocation(path: display), "this YAML file is not used; expected only site.yml and glossary.yml at the top of the content folder")
+            } else if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                result.staticFiles.append(relative)
+            }
+        }
+        if bag.hasErrors { throw BuildFailure(bag.diagnostics) }
+        result.warnings = bag.diagnostics
+        return result
+    }
+
+    func displayPath(_ relative: String) -> String {
+        displayName.isEmpty ? relative : (displayName.hasSuffix("/") ? displayName + relative : displayName + "/" + relative)
+    }
+
+    private func collectFiles(in relativeFolder: String, into paths: inout [String], bag: inout DiagnosticBag) {
+        let folder = relativeFolder.isEmpty ? contentDirectory : contentDirectory.appendingPathComponent(relativeFolder)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        } catch {
+            bag.error(SourceLocation(path: displayPath(relativeFolder)), "cannot read this folder; expected a folder build-site may read")
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
+            let url = folder.appendingPathComponent(name)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+                  let type = attributes[.type] as? FileAttributeType else {
+                bag.error(SourceLocation(path: displayPath(relative)), "cannot read this file; expected a file build-site may read")
+                continue
+            }
+            switch type {
+            case .typeDirectory:
+                collectFiles(in: relative, into: &paths, bag: &bag)
+            case .typeRegular:
+                paths.append(relative)
+            case .typeSymbolicLink:
+                // A link is followed only to a file inside the content folder: never out of it, never into a loop.
+                let target = url.resolvingSymlinksInPath().standardizedFileURL
+                var targetIsFolder: ObjCBool = false
+                if !target.path.hasPrefix(contentDirectory.path + "/") {
+                    bag.error(SourceLocation(path: displayPath(relative)), "this link points outside the content folder; expected a real file inside it")
+                } else if !FileManager.default.fileExists(atPath: target.path, isDirectory: &targetIsFolder) {
+                    bag.error(SourceLocation(path: displayPath(relative)), "this link points nowhere (a broken or looping link); expected a real file")
+                } else if targetIsFolder.boolValue {
+                    bag.warning(SourceLocation(path: displayPath(relative)), "a link to a folder is not followed; expected a real folder")
+                } else {
+                    paths.append(relative)
+                }
+            default:
+                bag.warning(SourceLocation(path: displayPath(relative)), "this is not a regular file and is skipped")
+            }
+        }
+    }
+
+    private func read(_ relative: String, bag: inout DiagnosticBag) -> String? {
+        let url = contentDirectory.appendingPathComponent(relative)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            bag.error(SourceLocation(path: displayPath(relative)), "cannot read this file (check its permissions); expected a readable file")
+            return nil
+        }
+        guard let text = TextDecoding.decode(data) else {
+            let (line, column) = TextDecoding.firstInvalidUTF8Location(data)
+            bag.error(SourceLocation(path: displayPath(relative), line: line, column: column), "this file is not valid UTF-8 text; expected it saved as UTF-8")
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,15 @@
+/// A content file as read from disk, before anything is parsed.
+public struct SourceFile: Sendable {
+    /// The path shown in messages, e.g. `Content/deep-dives/2024-03-camden-safeguarding-children.md`.
+    public var displayPath: String
+    /// The path inside the content folder without `.md`, e.g. `deep-dives/2024-03-camden-safeguarding-children`.
+    public var contentPath: String
+    /// The text with a byte-order mark removed and CRLF line endings made LF.
+    public var text: String
+
+    public init(displayPath: String, contentPath: String, text: String) {
+        self.displayPath = displayPath
+        self.contentPath = contentPath
+        self.text = text
+    }
+}

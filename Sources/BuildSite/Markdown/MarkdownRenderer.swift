@@ -1,0 +1,129 @@
+import CCmarkGFM
+import Foundation
+
+/// A heading found in a document, for its contents list and its stable link target.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// Markdown turned into HTML, with the headings that went into it.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+}
+
+/// Markdown to HTML through cmark-gfm, GitHub's own parser, with its table, strikethrough, autolink, tagfilter and
+/// tasklist extensions and footnotes. Raw HTML is dropped (cmark-gfm's safe mode) unless the site opts in, and
+/// safe mode also refuses `javascript:`, `vbscript:`, `file:` and `data:` links.
+public struct MarkdownRenderer: Sendable {
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// cmark-gfm's extension registry is global; registering it once, before any thread parses, keeps it race-free.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    private var options: Int32 {
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        options |= allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        return options
+    }
+
+    /// Renders Markdown; `idPrefix` keeps heading ids from several fragments on one page apart.
+    public func render(_ markdown: String, headingIDs: inout HeadingIDAllocator) -> RenderedMarkdown {
+        _ = MarkdownRenderer.registered
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: []) }
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownRenderer.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let root = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: []) }
+        defer { cmark_node_free(root) }
+
+        let headings = collectHeadings(root, ids: &headingIDs)
+        guard let cString = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return RenderedMarkdown(html: "", headings: headings)
+        }
+        defer { free(cString) }
+        let html = HTMLPostProcessor.addHeadingIDs(String(cString: cString), headings: headings)
+        return RenderedMarkdown(html: html, headings: headings)
+    }
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        var ids = HeadingIDAllocator()
+        return render(markdown, headingIDs: &ids)
+    }
+
+    /// Renders a short piece of Markdown that sits inside another element (a control, an action cell):
+    /// a single paragraph loses its `<p>` so it does not add a margin to the cell.
+    public func renderInline(_ markdown: String) -> String {
+        let html = render(markdown).html.trimmingCharacters(in: .whitespacesAndNewlines)
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+            return String(html.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
+
+    /// Walks the tree in document order, giving every heading its text and a unique, stable id.
+    private func collectHeadings(_ root: OpaquePointer, ids: inout HeadingIDAllocator) -> [Heading] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var headings: [Heading] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            let text = plainText(of: node)
+            headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.allocate(for: text)))
+        }
+        return headings
+    }
+
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+}
+
+/// Hands out heading ids unique within a page: "risk-update", then "risk-update-2".
+public struct HeadingIDAllocator: Sendable {
+    private var used: [String: Int] = [:]
+
+    public init(reserved: [String] = []) {
+        for id in reserved { used[id] = 1 }
+    }
+
+    public mutating func allocate(for text: String) -> String {
+        let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+        let count = (used[base] ?? 0) + 1
+        used[base] = count
+        return count == 1 ? base : "\(base)-\(count)"
+    }
+}

@@ -1,0 +1,53 @@
+/// One published document, validated and typed: what the render stage works from.
+public struct Document: Sendable {
+    public var type: DocumentType
+    public var title: String
+    public var date: ContentDate
+    public var council: String?
+    public var committee: String?
+    public var author: String?
+    public var summary: String?
+    public var tags: [String]
+    public var draft: Bool
+    /// Content path (without `.md`) of the report these minutes discuss.
+    public var discusses: String?
+    public var discussesLocation: SourceLocation?
+    public var risks: [Risk]
+    /// The Markdown body and the file line it starts on (for messages about the text).
+    public var body: String
+    public var bodyFirstLine: Int
+    /// Path inside the content folder without `.md`; also the page's URL path.
+    public var contentPath: String
+    public var sourcePath: String
+
+    /// `deep-dives/2024-03-camden-safeguarding-children/`: the clean URL, relative to the site root.
+    public var urlPath: String { contentPath + "/" }
+}
+
+/// The site's settings from `Content/site.yml`.
+public struct SiteSettings: Sendable {
+    public var title: String
+    public var publisher: String
+    /// Always ends with `/`, e.g. `https://example.org/reports/`.
+    public var baseURL: String
+    public var language: String
+    /// Raw HTML in Markdown is dropped unless the site opts in with `unsafe_html: true`.
+    public var allowRawHTML: Bool
+    public var riskMatrix: RiskMatrix
+
+    public static let defaults = SiteSettings(title: "Council reports", publisher: "", baseURL: "/", language: "en-GB",
+                                              allowRawHTML: false, riskMatrix: .standard)
+}
+
+/// Everything a build publishes, checked and sorted: the render stage's only input.
+public struct SiteModel: Sendable {
+    public var settings: SiteSettings
+    /// Newest first, then by title, so every listing is deterministic.
+    public var documents: [Document]
+    public var glossary: [String: String]
+    public var staticFiles: [String]
+
+    public func documents(of type: DocumentType) -> [Document] { documents.filter { $0.type == type } }
+
+    public func document(at contentPath: String) -> Document? { documents.first { $0.contentPath == contentPath } }
+}

@@ -1,0 +1,97 @@
+import Yams
+
+/// Reads `Content/site.yml`: the site's title, publisher, address, language and risk matrix.
+enum SiteSettingsDecoder {
+    static let knownKeys = ["title", "publisher", "base_url", "language", "unsafe_html", "risk_matrix"]
+
+    static func decode(_ file: SourceFile?) -> (SiteSettings, [Diagnostic]) {
+        guard let file else { return (.defaults, []) }
+        var bag = DiagnosticBag()
+        let context = YAMLContext(path: file.displayPath, firstLine: 1)
+        let root: Node?
+        do {
+            root = try YAMLParsing.compose(file.text, context: context)
+        } catch {
+            return (.defaults, [error])
+        }
+        guard let fields = YAMLFields(root, context: context, what: "site.yml", bag: &bag) else { return (.defaults, bag.diagnostics) }
+        fields.warnUnknownKeys(known: knownKeys, bag: &bag)
+        var settings = SiteSettings.defaults
+        settings.title = fields.string("title", required: true, bag: &bag) ?? settings.title
+        settings.publisher = fields.string("publisher", bag: &bag) ?? settings.publisher
+        if let url = fields.string("base_url", bag: &bag) {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("/") {
+                settings.baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                bag.error(fields.location("base_url"), "base_url must be the site's address starting https:// (or http://, or /); found \"\(url)\"")
+            }
+        }
+        settings.language = fields.string("language", bag: &bag) ?? settings.language
+        settings.allowRawHTML = fields.bool("unsafe_html", bag: &bag) ?? false
+        if let matrixNode = fields.value("risk_matrix") {
+            settings.riskMatrix = decodeMatrix(matrixNode, context: context, bag: &bag)
+        }
+        return (settings, bag.diagnostics)
+    }
+
+    private static func decodeMatrix(_ node: Node, context: YAMLContext, bag: inout DiagnosticBag) -> RiskMatrix {
+        var matrix = RiskMatrix.standard
+        guard let fields = YAMLFields(node, context: context, what: "risk_matrix", bag: &bag) else { return matrix }
+        fields.warnUnknownKeys(known: ["likelihood", "impact", "bands", "statuses"], bag: &bag)
+        for (key, path) in [("likelihood", \RiskMatrix.likelihoodLevels), ("impact", \RiskMatrix.impactLevels)] {
+            let levels = fields.stringList(key, bag: &bag)
+            if levels.isEmpty { continue }
+            if (2...10).contains(levels.count) {
+                matrix[keyPath: path] = levels
+            } else {
+                bag.error(fields.location(key), "risk_matrix \(key) must list 2 to 10 level words, lowest first; found \(levels.count)")
+            }
+        }
+        let statuses = fields.stringList("statuses", bag: &bag)
+        if !statuses.isEmpty { matrix.statuses = statuses }
+        let bandNodes = fields.list("bands", bag: &bag)
+        if !bandNodes.isEmpty {
+            var bands: [RiskMatrix.Band] = []
+            for (index, bandNode) in bandNodes.enumerated() {
+                guard let band = YAMLFields(bandNode, context: context, what: "band \(index + 1)", bag: &bag) else { continue }
+                band.warnUnknownKeys(known: ["name", "from", "to"], bag: &bag)
+                guard let name = band.string("name", required: true, bag: &bag),
+                      let from = band.int("from", required: true, bag: &bag),
+                      let to = band.int("to", required: true, bag: &bag) else { continue }
+                guard from <= to else {
+                    bag.error(band.location("to"), "band '\(name)' ends (\(to)) before it starts (\(from)); expected from ≤ to")
+                    continue
+                }
+                if let overlap = bands.first(where: { $0.scores.overlaps(from...to) }) {
+                    bag.error(band.location("from"), "band '\(name)' overlaps band '\(overlap.name)'; expected each score in one band")
+                    continue
+                }
+                bands.append(RiskMatrix.Band(name: name, scores: from...to))
+            }
+            matrix.bands = bands.sorted { $0.scores.lowerBound < $1.scores.lowerBound }
+        }
+        return matrix
+    }
+}
+
+/// Reads `Content/glossary.yml`: abbreviation → meaning, for `<abbr>` and the glossary page.
+enum GlossaryDecoder {
+    static func decode(_ file: SourceFile?) -> ([String: String], [Diagnostic]) {
+        guard let file else { return ([:], []) }
+        var bag = DiagnosticBag()
+        let context = YAMLContext(path: file.displayPath, firstLine: 1)
+        let root: Node?
+        do {
+            root = try YAMLParsing.compose(file.text, context: context)
+        } catch {
+            return ([:], [error])
+        }
+        guard let fields = YAMLFields(root, context: context, what: "glossary.yml", bag: &bag) else { return ([:], bag.diagnostics) }
+        var glossary: [String: String] = [:]
+        for key in fields.mapping.keys {
+            guard let abbreviation = key.string, let meaning = fields.string(abbreviation, required: true, bag: &bag) else { continue }
+            glossary[abbreviation] = meaning
+        }
+        return (glossary, bag.diagnostics)
+    }
+}

@@ -1,0 +1,188 @@
+import Yams
+
+/// Maps a YAML node to a place in the content file (Yams counts lines within the YAML text only).
+struct YAMLContext: Sendable {
+    var path: String
+    var firstLine: Int
+
+    func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(path: path, line: firstLine, column: 1) }
+        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    func location(of mark: Mark) -> SourceLocation {
+        SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+}
+
+/// Parses YAML text into a node tree with positions, or says where the YAML is broken.
+enum YAMLParsing {
+    static func compose(_ yaml: String, context: YAMLContext) throws(Diagnostic) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw describe(error, context: context)
+        } catch {
+            throw .error(at: context.location(of: nil), "the front matter is not valid YAML; expected 'key: value' lines")
+        }
+    }
+
+    private static func describe(_ error: YamlError, context: YAMLContext) -> Diagnostic {
+        let advice = "expected 'key: value' lines, with text containing ': ' or '#' in quotes"
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return .error(at: context.location(of: mark), "invalid YAML: \(problem); \(advice)")
+        case let .duplicatedKeysInMapping(duplicates, yamlContext):
+            return .error(at: context.location(of: yamlContext.mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice; expected each key once")
+        case let .reader(problem, _, _, _):
+            return .error(at: context.location(of: nil), "the front matter cannot be read: \(problem); expected UTF-8 text")
+        default:
+            return .error(at: context.location(of: nil), "the front matter is not valid YAML; \(advice)")
+        }
+    }
+}
+
+/// Reads typed values out of one YAML mapping. A wrong value is an error at the value's own line and column;
+/// reading goes on so that one pass reports every problem.
+struct YAMLFields {
+    let node: Node
+    let mapping: Node.Mapping
+    let context: YAMLContext
+    /// What this mapping is, for messages: "front matter", "risk 16", "action 3 of risk 16".
+    let what: String
+
+    init?(_ node: Node?, context: YAMLContext, what: String, bag: inout DiagnosticBag) {
+        guard let node, let mapping = node.mapping else {
+            bag.error(context.location(of: node), "\(what) must be a set of 'key: value' lines; found \(YAMLFields.describe(node))")
+            return nil
+        }
+        self.node = node
+        self.mapping = mapping
+        self.context = context
+        self.what = what
+    }
+
+    var location: SourceLocation { context.location(of: node) }
+
+    func value(_ key: String) -> Node? {
+        guard let value = mapping[key] else { return nil }
+        if case .scalar(let scalar) = value, scalar.tag == .init(.null) || (scalar.string.isEmpty && scalar.style == .plain) {
+            return nil
+        }
+        return value
+    }
+
+    func location(_ key: String) -> SourceLocation { context.location(of: value(key) ?? keyNode(key) ?? node) }
+
+    func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
+
+    func missing(_ key: String, expected: String, bag: inout DiagnosticBag) {
+        let at = keyNode(key).map { context.location(of: $0) } ?? location
+        bag.error(at, "\(what) has no '\(key)'; expected \(expected)")
+    }
+
+    func string(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> String? {
+        guard let node = value(key) else {
+            if required { missing(key, expected: "'\(key): …' with text", bag: &bag) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            bag.error(context.location(of: node), "'\(key)' must be text; found \(YAMLFields.describe(node))")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func int(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> Int? {
+        guard let node = value(key) else {
+            if required { missing(key, expected: "'\(key):' with a whole number", bag: &bag) }
+            return nil
+        }
+        guard let number = node.scalar.flatMap({ Int($0.string) }) else {
+            bag.error(context.location(of: node), "'\(key)' must be a whole number; found \(YAMLFields.describe(node))")
+            return nil
+        }
+        return number
+    }
+
+    func bool(_ key: String, bag: inout DiagnosticBag) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let flag = node.bool else {
+            bag.error(context.location(of: node), "'\(key)' must be true or false; found \(YAMLFields.describe(node))")
+            return nil
+        }
+        return flag
+    }
+
+    /// A list of text; a single text value is accepted as a list of one.
+    func stringList(_ key: String, bag: inout DiagnosticBag) -> [String] {
+        guard let node = value(key) else { return [] }
+        if let scalar = node.scalar { return [scalar.string] }
+        guard let sequence = node.sequence else {
+            bag.error(context.location(of: node), "'\(key)' must be a list of text ('- item' lines); found \(YAMLFields.describe(node))")
+            return []
+        }
+        var items: [String] = []
+        for item in sequence {
+            if let scalar = item.scalar {
+                items.append(scalar.string)
+            } else {
+                bag.error(context.location(of: item), "each item of '\(key)' must be text; found \(YAMLFields.describe(item))")
+            }
+        }
+        return items
+    }
+
+    func list(_ key: String, bag: inout DiagnosticBag) -> [Node] {
+        guard let node = value(key) else { return [] }
+        guard let sequence = node.sequence else {
+            bag.error(context.location(of: node), "'\(key)' must be a list ('- ' items); found \(YAMLFields.describe(node))")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    func date(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> ContentDate? {
+        guard let text = string(key, required: required, bag: &bag) else { return nil }
+        guard let date = ContentDate(iso: text) else {
+            bag.error(location(key), "'\(key)' must be a real date written YYYY-MM-DD (or YYYY-MM, or YYYY when only that is known); found \"\(text)\"")
+            return nil
+        }
+        return date
+    }
+
+    /// Unknown keys are usually typing mistakes ("titel:"), so each is a warning naming the keys that are known.
+    func warnUnknownKeys(known: [String], bag: inout DiagnosticBag) {
+        for key in mapping.keys {
+            guard let name = key.string, !known.contains(name) else { continue }
+            let suggestion = known.min { editDistance($0, name) < editDistance($1, name) }
+                .flatMap { editDistance($0, name) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            bag.warning(context.location(of: key), "unknown key '\(name)' in \(what)\(suggestion); expected one of: \(known.joined(separator: ", "))")
+        }
+    }
+
+    static func describe(_ node: Node?) -> String {
+        switch node {
+        case .none: return "nothing"
+        case .scalar(let scalar)?: return "\"\(scalar.string.prefix(60))\""
+        case .mapping?: return "a set of keys"
+        case .sequence?: return "a list"
+        case .alias?: return "an alias"
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" on misspelt keys (keys are short, so the simple table is fine).
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Where a build reads and writes, and what it includes. Paths are kept as the user typed them for messages.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    public var includeDrafts: Bool
+    public var baseURL: String?
+
+    public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
+                includeDrafts: Bool = false, baseURL: String? = nil) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+    }
+
+    static func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+
+    public var contentURL: URL { Self.url(content) }
+    public var templatesURL: URL { Self.url(templates) }
+    public var outputURL: URL { Self.url(output) }
+}
+
+/// What a finished build reports in its summary line.
+public struct BuildReport: Sendable {
+    public var documents: Int
+    public var pages: Int
+    public var warnings: [Diagnostic]
+    public var seconds: Double
+
+    public var summary: String {
+        let time = String(format: "%.2f", seconds)
+        return "Built \(documents) document\(documents == 1 ? "" : "s") into \(pages) page\(pages == 1 ? "" : "s") with \(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(time) s"
+    }
+}

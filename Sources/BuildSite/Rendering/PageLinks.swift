@@ -1,0 +1,17 @@
+/// Relative links between pages, so `Site/` works from any folder on any server and from `file://`.
+/// Every page is `<folder>/index.html`; links name `index.html` so browsers opening files from disk find it too.
+struct PageLinks: Sendable {
+    /// The page's own folder, relative to the site root: "" for the home page, "deep-dives/x/" for a document.
+    let pageFolder: String
+
+    /// "../../" for a page two folders down.
+    var root: String {
+        String(repeating: "../", count: pageFolder.split(separator: "/").count)
+    }
+
+    /// A link to another page's folder (clean URL form, e.g. "minutes/").
+    func page(_ folder: String) -> String { root + folder + "index.html" }
+
+    /// A link to a file such as "assets/site.css".
+    func file(_ path: String) -> String { root + path }
+}

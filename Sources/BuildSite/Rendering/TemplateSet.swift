@@ -1,0 +1,60 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates from `Templates/`, each compiled once. A template is named by its file name without
+/// `.mustache` (`document`, `risk-appendix`); the files under `Templates/assets/` are published as they are.
+public struct TemplateSet: Sendable {
+    public static let requiredTemplates = ["base", "home", "list", "document"]
+
+    let library: MustacheLibrary
+    public let assetFiles: [String]
+    public let directory: URL
+
+    public init(directory: URL, displayName: String) throws(BuildFailure) {
+        self.directory = directory
+        var bag = DiagnosticBag()
+        var library = MustacheLibrary()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        if names.isEmpty {
+            throw BuildFailure([.error(at: SourceLocation(path: displayName), "templates folder not found or empty; expected base.mustache, home.mustache, list.mustache and document.mustache")])
+        }
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let display = displayName + "/" + name
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
+                  let text = TextDecoding.decode(data) else {
+                bag.error(SourceLocation(path: display), "cannot read this template as UTF-8 text; expected a readable Mustache file")
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                bag.error(SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                          "template error: \(error.error); expected matching {{#section}} … {{/section}} tags")
+            } catch {
+                bag.error(SourceLocation(path: display), "template error: \(error)")
+            }
+        }
+        for required in TemplateSet.requiredTemplates where library.getTemplate(named: required) == nil && !bag.hasErrors {
+            bag.error(SourceLocation(path: displayName + "/" + required + ".mustache"), "this template is missing; expected it in the templates folder")
+        }
+        if bag.hasErrors { throw BuildFailure(bag.diagnostics) }
+        self.library = library
+        self.assetFiles = TemplateSet.listAssets(in: directory.appendingPathComponent("assets"))
+    }
+
+    /// Renders a named template; values are HTML-escaped unless the template uses `{{{…}}}` (kept for `…HTML` fields).
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func listAssets(in folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)
+            if !relative.hasPrefix(".") { files.append("assets/" + relative) }
+        }
+        return files.sorted()
+    }
+}
