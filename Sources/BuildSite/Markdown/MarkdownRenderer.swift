@@ -32,6 +32,11 @@ public struct MarkdownRenderer: Sendable {
         return true
     }()
 
+    /// cmark-gfm 0.29 keeps the extensions' trigger characters (`~`, `|`) in one process-wide table that each parser
+    /// switches on while it parses and off when it finishes, so two parsers at once can lose strikethrough or tables.
+    /// Parsing is therefore one at a time; rendering the parsed tree to HTML runs in parallel.
+    private static let parseLock = NSLock()
+
     private var options: Int32 {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
         options |= allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
@@ -48,10 +53,13 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        let parsed: OpaquePointer? = MarkdownRenderer.parseLock.withLock {
+            markdown.utf8CString.withUnsafeBufferPointer { buffer in
+                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            }
+            return cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: []) }
+        guard let root = parsed else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_node_free(root) }
 
         let headings = collectHeadings(root, ids: &headingIDs)

@@ -1,0 +1,156 @@
+import Testing
+@testable import BuildSite
+
+@Suite("Front matter decoding")
+struct FrontMatterTests {
+    @Test("A complete deep-dive decodes into typed values")
+    func decodesDeepDive() throws {
+        let (document, diagnostics) = decode("""
+        ---
+        type: deep-dive
+        title: "Risk deep-dive: Safeguarding"
+        date: 2024-03-22
+        council: London Borough of Camden
+        committee: Audit and Corporate Governance Committee
+        tags: [safeguarding, children]
+        risks:
+          - id: "16"
+            title: Safeguarding Children
+            causes: [Staff oversight]
+            current: {likelihood: 2, impact: 5}
+            target: {likelihood: 2, impact: 5}
+            controls:
+              - Weekly audits
+            actions:
+              - action: Recruit social workers
+                owner: Tim Aldridge
+                due: Ongoing
+                status: In progress
+              - action: Review the plan
+                due: 2024-06-30
+                status: complete
+        ---
+        ## 1. Purpose
+
+        1.1 Text.
+        """)
+        #expect(diagnostics == [])
+        let deepDive = try #require(document)
+        #expect(deepDive.type == .deepDive)
+        #expect(deepDive.title == "Risk deep-dive: Safeguarding")
+        #expect(deepDive.date.display == "22 March 2024")
+        #expect(deepDive.tags == ["safeguarding", "children"])
+        #expect(deepDive.bodyFirstLine == 25)
+        let risk = try #require(deepDive.risks.first)
+        #expect(risk.current.formula == "L2 × I5 = 10")
+        #expect(risk.actions.map(\.due) == [.ongoing, .date(ContentDate(year: 2024, month: 6, day: 30))])
+        #expect(risk.actions.map(\.status) == ["In progress", "Complete"])
+    }
+
+    @Test("A likelihood outside the matrix is an error at its own line and column")
+    func likelihoodOutOfRange() {
+        let (document, diagnostics) = decode("""
+        ---
+        type: deep-dive
+        title: Risk
+        date: 2024-03-22
+        risks:
+          - id: R1
+            title: A risk
+            current: {likelihood: 7, impact: 5}
+        ---
+        """)
+        #expect(document == nil)
+        #expect(diagnostics == ["Content/deep-dives/test.md:8:27: error: likelihood must be 1 to 5, found 7"])
+    }
+
+    @Test("Missing keys, unknown types and impossible dates are each reported with a location")
+    func severalErrorsAtOnce() {
+        let (_, diagnostics) = decode("""
+        ---
+        type: report
+        date: 2025-02-30
+        ---
+        """)
+        #expect(diagnostics.contains("Content/deep-dives/test.md:2:7: error: unknown type \"report\"; expected one of: deep-dive, annual-report, minutes, page"))
+        #expect(diagnostics.contains("Content/deep-dives/test.md:2:1: error: the front matter has no 'title'; expected 'title: …' with text"))
+        #expect(diagnostics.contains { $0.hasPrefix("Content/deep-dives/test.md:3:7: error: 'date' must be a real date") && $0.contains("2025-02-30") })
+    }
+
+    @Test("An unknown key is a warning that suggests the right one")
+    func unknownKeyWarning() throws {
+        let (document, diagnostics) = decode("""
+        ---
+        type: page
+        title: About
+        date: 2024-01-01
+        sumary: Oops
+        ---
+        """)
+        #expect(document != nil)
+        #expect(diagnostics == ["Content/deep-dives/test.md:5:1: warning: unknown key 'sumary' in the front matter (did you mean 'summary'?); expected one of: type, title, date, council, committee, author, summary, tags, draft, discusses, risks"])
+    }
+
+    @Test("Broken YAML points at the line where the parser stopped")
+    func invalidYAML() {
+        let (_, diagnostics) = decode("---\ntype: page\ntitle: [unclosed\ndate: 2024-01-01\n---\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].hasPrefix("Content/deep-dives/test.md:"))
+        #expect(diagnostics[0].contains(": error: invalid YAML:"))
+    }
+
+    @Test("A file without front matter, or never closed, says what is expected")
+    func missingFrontMatter() {
+        #expect(decode("# Hello\n").1 == ["Content/deep-dives/test.md:1:1: error: the file does not start with front matter; expected a first line '---', then keys such as 'type:', 'title:' and 'date:', then '---'"])
+        #expect(decode("---\ntype: page\n").1 == ["Content/deep-dives/test.md:1:1: error: the front matter is never closed; expected a line '---' after the last key"])
+        #expect(decode("").1.first?.contains("the file is empty") == true)
+    }
+
+    @Test("Dates keep the precision the source gives, and impossible dates are refused")
+    func dates() {
+        #expect(ContentDate(iso: "2023-09")?.display == "September 2023")
+        #expect(ContentDate(iso: "2016")?.display == "2016")
+        #expect(ContentDate(iso: "2024-02-29")?.display == "29 February 2024")
+        #expect(ContentDate(iso: "2023-02-29") == nil)
+        #expect(ContentDate(iso: "2024-13-45") == nil)
+        #expect(ContentDate(iso: "24-3-1") == nil)
+    }
+
+    @Test("Duplicate risk ids, bad due dates and unknown statuses are errors; a target above current is a warning")
+    func riskValidation() {
+        let (_, diagnostics) = decode("""
+        ---
+        type: deep-dive
+        title: Risks
+        date: 2024-03-22
+        risks:
+          - id: R1
+            title: One
+            current: {likelihood: 2, impact: 2}
+            target: {likelihood: 3, impact: 3}
+          - id: R1
+            title: Two
+            current: {likelihood: 1, impact: 1}
+            actions:
+              - action: Do it
+                due: next week
+                status: Pending
+        ---
+        """)
+        #expect(diagnostics.contains("Content/deep-dives/test.md:9:13: warning: the target score L3 × I3 = 9 is worse than the current score L2 × I2 = 4; expected a target at or below the current score"))
+        #expect(diagnostics.contains("Content/deep-dives/test.md:10:9: error: risk id 'R1' is used twice in this report (first at line 6); expected each risk id once"))
+        #expect(diagnostics.contains("Content/deep-dives/test.md:15:14: error: due must be a date written YYYY-MM-DD or the word Ongoing; found \"next week\""))
+        #expect(diagnostics.contains("Content/deep-dives/test.md:16:17: error: unknown status \"Pending\"; expected one of: Not started, In progress, Complete, Overdue, Ongoing"))
+    }
+
+    @Test("CRLF line endings and a byte-order mark are accepted")
+    func crlfAndBOM() throws {
+        let text = "\u{FEFF}---\r\ntype: page\r\ntitle: About\r\ndate: 2024-01-01\r\n---\r\nHello\r\n"
+        let decoded = try #require(TextDecoding.decode(Data(text.utf8)))
+        let (document, diagnostics) = decode(decoded)
+        #expect(diagnostics == [])
+        #expect(document?.body == "Hello")
+    }
+}
+
+import Foundation

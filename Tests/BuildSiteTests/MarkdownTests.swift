@@ -1,0 +1,54 @@
+import Testing
+@testable import BuildSite
+
+@Suite("Markdown through cmark-gfm")
+struct MarkdownTests {
+    let renderer = MarkdownRenderer()
+
+    @Test("Tables become tables with header cells")
+    func table() {
+        let html = renderer.render("| Year | Children |\n|---|---|\n| 2022/23 | 839 |\n").html
+        #expect(html.contains("<th>Year</th>"))
+        #expect(html.contains("<td>839</td>"))
+    }
+
+    @Test("Strikethrough, autolinks and task lists work")
+    func extensions() {
+        #expect(renderer.render("~~withdrawn~~").html.contains("<del>withdrawn</del>"))
+        #expect(renderer.render("See https://www.camden.gov.uk for more").html.contains("<a href=\"https://www.camden.gov.uk\">https://www.camden.gov.uk</a>"))
+        let tasks = renderer.render("- [x] Audit done\n- [ ] Report due\n").html
+        #expect(tasks.contains("checked=\"\" disabled=\"\""))
+        #expect(tasks.contains("Report due"))
+    }
+
+    @Test("Footnotes link to their notes")
+    func footnotes() {
+        let html = renderer.render("Rate fell.[^1]\n\n[^1]: DfE figures.\n").html
+        #expect(html.contains("class=\"footnotes\""))
+        #expect(html.contains("DfE figures."))
+    }
+
+    @Test("Raw HTML is dropped by default and script links never become links")
+    func rawHTMLDropped() {
+        let html = renderer.render("<script>alert(1)</script>\n\nHello <b onclick=\"x()\">there</b> [click](javascript:alert(1))").html
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onclick"))
+        #expect(!html.contains("javascript:"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test("A site that opts in gets raw HTML, still filtered by tagfilter")
+    func rawHTMLOptIn() {
+        let unsafe = MarkdownRenderer(allowRawHTML: true)
+        #expect(unsafe.render("<details><summary>More</summary>Text</details>").html.contains("<details>"))
+        #expect(unsafe.render("<script>alert(1)</script>").html.contains("&lt;script>"))
+    }
+
+    @Test("Headings get stable, unique ids for the contents list")
+    func headingIDs() {
+        let rendered = renderer.render("## 1. Purpose of Report\n\n## Summary\n\n### Summary\n")
+        #expect(rendered.headings.map(\.id) == ["1-purpose-of-report", "summary", "summary-2"])
+        #expect(rendered.html.contains("<h2 id=\"1-purpose-of-report\">1. Purpose of Report</h2>"))
+        #expect(rendered.html.contains("<h3 id=\"summary-2\">Summary</h3>"))
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+import Foundation
+@testable import BuildSite
+
+@Suite("Templates escape every value from content")
+struct TemplateEscapingTests {
+    static let hostile = "<script>alert('x')</script>&\""
+
+    @Test("Every front-matter value reaches the page HTML-escaped")
+    func everyValueEscaped() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let h = Self.hostile.replacingOccurrences(of: "\"", with: "\\\"")
+        try site.write("Content/deep-dives/2024-01-hostile.md", """
+        ---
+        type: deep-dive
+        title: "T \(h)"
+        date: 2024-01-01
+        council: "C \(h)"
+        committee: "M \(h)"
+        author: "A \(h)"
+        summary: "S \(h)"
+        tags: ["G \(h)"]
+        risks:
+          - id: "I \(h)"
+            title: "R \(h)"
+            statement: "St \(h)"
+            causes: ["Ca \(h)"]
+            consequences: ["Co \(h)"]
+            owner: "O \(h)"
+            category: "Cat \(h)"
+            current: {likelihood: 1, impact: 1}
+            update: "U \(h)"
+            controls: ["Ctl \(h)"]
+            actions:
+              - action: "Ac \(h)"
+                impact: "Im \(h)"
+                resources: "Re \(h)"
+                owner: "Ow \(h)"
+                due: Ongoing
+                status: Ongoing
+        ---
+        Body \(Self.hostile)
+        """)
+        _ = try site.build()
+        for path in ["Site/deep-dives/2024-01-hostile/index.html", "Site/index.html", "Site/deep-dives/index.html"] {
+            let html = try site.read(path)
+            #expect(!html.contains("<script>alert"), "unescaped script in \(path)")
+        }
+        let page = try site.read("Site/deep-dives/2024-01-hostile/index.html")
+        for prefix in ["T ", "C ", "M ", "A ", "S ", "G ", "R ", "St ", "Ca ", "Co ", "O ", "Cat ", "Ow "] {
+            #expect(page.contains(prefix + "&lt;script&gt;"), "\(prefix) value not escaped")
+        }
+    }
+}
