@@ -25,7 +25,10 @@ extension SiteRenderer {
             let direction = riskRegister.direction(of: entry.risk, in: entry.document, settings: site.settings)
             row["directionSymbol"] = direction.symbol
             row["directionWords"] = RiskAppendixContext.directionWords(direction, current: entry.risk.current)
-            row["gap"] = entry.risk.target.map { appendix.gapText(current: entry.risk.current, target: $0) }
+            row["gap"] = entry.risk.target.map { target in
+                let gap = entry.risk.current.score - target.score
+                return gap <= 0 ? "Gap 0: target reached" : "Gap \(gap)"
+            }
             return row
         }
         context["chart"] = RiskHistoryChart(matrix: matrix, entries: series.entries)
