@@ -176,13 +176,13 @@ struct OpenDataExport {
             for row in rows {
                 try writer.write(row: columns.map { row[$0.name, default: .null].csv })
             }
-            // The writer separates rows; RFC 4180 lets the last row end with a line break too, and tools expect one.
             stream.close()
         } catch {
             // Writing to memory cannot fail for want of space or permission; an empty file would show the fault.
             return ""
         }
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        // The writer puts line breaks between rows; RFC 4180 allows one after the last, and line-based tools want it.
         return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
