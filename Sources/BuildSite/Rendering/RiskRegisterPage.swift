@@ -47,7 +47,8 @@ extension SiteRenderer {
         let everyEntry = riskRegister.allEntries.sorted { a, b in
             if a.risk.current.score != b.risk.current.score { return a.risk.current.score > b.risk.current.score }
             if a.document.date != b.document.date { return b.document.date < a.document.date }
-            return RiskRegister.order(a.council, a.risk.id, b.council, b.risk.id)
+            if a.council != b.council || a.risk.id != b.risk.id { return RiskRegister.order(a.council, a.risk.id, b.council, b.risk.id) }
+            return a.document.contentPath < b.document.contentPath
         }
         context["entries"] = everyEntry.map { entry -> [String: Any] in
             var row = entryContext(entry, links: links, appendix: appendix)
