@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Writes the open-data CSV files (risks.csv, actions.csv) with RFC 4180 quoting.
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // Tests only: reads the CSV files back with a second, independent parser.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev: GitHub's own Markdown parser.
@@ -27,6 +31,7 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // A thin command line over the engine.
@@ -39,7 +44,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BuildSiteTests",
-            dependencies: ["BuildSite"]
+            dependencies: [
+                "BuildSite",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
         ),
     ]
 )

@@ -71,3 +71,26 @@ public struct Risk: Sendable {
     public var actions: [RiskAction]
     public var location: SourceLocation
 }
+
+extension RiskAction {
+    /// Status words that close an action; councils write "Complete", "Completed", "Closed" or "Done".
+    static let closingStatuses: Set<String> = ["complete", "completed", "closed", "done"]
+
+    /// An action stays open until its status closes it.
+    public var isComplete: Bool { status.map { RiskAction.closingStatuses.contains($0.lowercased()) } ?? false }
+
+    /// Overdue when its status says so, or when it was due before the report's date and is not complete:
+    /// the report itself then shows it late.
+    public func isOverdue(reportDate: ContentDate) -> Bool {
+        if isComplete { return false }
+        if status?.lowercased() == "overdue" { return true }
+        guard case .date(let due)? = due else { return false }
+        return due < reportDate
+    }
+}
+
+extension Risk {
+    public var openActionCount: Int { actions.filter { !$0.isComplete }.count }
+
+    public func overdueActionCount(reportDate: ContentDate) -> Int { actions.filter { $0.isOverdue(reportDate: reportDate) }.count }
+}

@@ -54,23 +54,51 @@ enum SiteSettingsDecoder {
             var bands: [RiskMatrix.Band] = []
             for (index, bandNode) in bandNodes.enumerated() {
                 guard let band = YAMLFields(bandNode, context: context, what: "band \(index + 1)", bag: &bag) else { continue }
-                band.warnUnknownKeys(known: ["name", "from", "to"], bag: &bag)
-                guard let name = band.string("name", required: true, bag: &bag),
-                      let from = band.int("from", required: true, bag: &bag),
-                      let to = band.int("to", required: true, bag: &bag) else { continue }
-                guard from <= to else {
-                    bag.error(band.location("to"), "band '\(name)' ends (\(to)) before it starts (\(from)); expected from ≤ to")
-                    continue
-                }
-                if let overlap = bands.first(where: { $0.scores.overlaps(from...to) }) {
-                    bag.error(band.location("from"), "band '\(name)' overlaps band '\(overlap.name)'; expected each score in one band")
-                    continue
-                }
-                bands.append(RiskMatrix.Band(name: name, scores: from...to))
+                if let decoded = decodeBand(band, matrix: matrix, existing: bands, bag: &bag) { bands.append(decoded) }
             }
-            matrix.bands = bands.sorted { $0.scores.lowerBound < $1.scores.lowerBound }
+            matrix.bands = bands.sorted { ($0.scores.lowerBound, $0.scores.upperBound) < ($1.scores.lowerBound, $1.scores.upperBound) }
+            // A cell no band covers would silently take the band below it: say so, once, with the first such cell.
+            let uncovered = matrix.allCells.filter { cell in !matrix.bands.contains { $0.cells.contains(cell) || (!$0.isByCells && $0.scores.contains(cell.score)) } }
+            if let first = uncovered.first, !bands.isEmpty {
+                bag.warning(fields.location("bands"), "no band covers L\(first.likelihood) × I\(first.impact) = \(first.score)\(uncovered.count > 1 ? " (and \(uncovered.count - 1) more cells)" : ""); expected every cell of the matrix in a band, or it takes the band below")
+            }
         }
         return matrix
+    }
+
+    /// One band: `{name, from, to}` for a range of scores, or `{name, cells: [[likelihood, impact], …]}` cell by cell.
+    private static func decodeBand(_ band: YAMLFields, matrix: RiskMatrix, existing bands: [RiskMatrix.Band], bag: inout DiagnosticBag) -> RiskMatrix.Band? {
+        band.warnUnknownKeys(known: ["name", "from", "to", "cells"], bag: &bag)
+        guard let name = band.string("name", required: true, bag: &bag) else { return nil }
+        if band.value("cells") != nil {
+            var cells = Set<RiskScore>()
+            for cellNode in band.list("cells", bag: &bag) {
+                let levels = cellNode.sequence.map { $0.compactMap { $0.scalar.flatMap { Int($0.string) } } } ?? []
+                guard levels.count == 2, (1...matrix.maxLikelihood).contains(levels[0]), (1...matrix.maxImpact).contains(levels[1]) else {
+                    bag.error(band.context.location(of: cellNode), "each cell of band '\(name)' must be [likelihood, impact] within the \(matrix.maxLikelihood) × \(matrix.maxImpact) matrix, e.g. [4, 5]; found \(YAMLFields.describe(cellNode))")
+                    continue
+                }
+                let cell = RiskScore(likelihood: levels[0], impact: levels[1])
+                if let other = bands.first(where: { $0.cells.contains(cell) }) {
+                    bag.error(band.context.location(of: cellNode), "cell [\(cell.likelihood), \(cell.impact)] is in band '\(other.name)' and band '\(name)'; expected each cell in one band")
+                    continue
+                }
+                cells.insert(cell)
+            }
+            guard let low = cells.map(\.score).min(), let high = cells.map(\.score).max() else { return nil }
+            return RiskMatrix.Band(name: name, scores: low...high, cells: cells)
+        }
+        guard let from = band.int("from", required: true, bag: &bag),
+              let to = band.int("to", required: true, bag: &bag) else { return nil }
+        guard from <= to else {
+            bag.error(band.location("to"), "band '\(name)' ends (\(to)) before it starts (\(from)); expected from ≤ to")
+            return nil
+        }
+        if let overlap = bands.first(where: { !$0.isByCells && $0.scores.overlaps(from...to) }) {
+            bag.error(band.location("from"), "band '\(name)' overlaps band '\(overlap.name)'; expected each score in one band")
+            return nil
+        }
+        return RiskMatrix.Band(name: name, scores: from...to)
     }
 }
 

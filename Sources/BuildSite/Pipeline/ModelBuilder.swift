@@ -48,7 +48,7 @@ public struct ModelBuilder: Sendable {
 
     /// Problems no single file shows: two files with one URL, a URL a generated page needs, minutes of nothing.
     private func checkAcrossDocuments(_ documents: [Document], bag: inout DiagnosticBag) {
-        let reserved = Set(["index", "assets"] + DocumentType.allCases.map(\.folder))
+        let reserved = Set(["index", "assets", "risks"] + DocumentType.allCases.map(\.folder))
         var byURL: [String: Document] = [:]
         for document in documents {
             let key = document.contentPath.lowercased()

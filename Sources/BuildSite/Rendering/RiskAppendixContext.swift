@@ -1,12 +1,16 @@
 /// The values the `risk-appendix` template shows for one risk on a page: scores as "L2 × I5 = 10" with the band
-/// in words, the gap to target, the update, the controls and the actions table with overdue actions flagged.
+/// in words, the gap to target, the direction of travel, the update, the controls and the actions table with
+/// overdue actions flagged.
 struct RiskAppendixContext {
     let matrix: RiskMatrix
     let markdown: MarkdownRenderer
 
     static func anchor(for risk: Risk) -> String { "risk-" + (Slug.make(risk.id).isEmpty ? "item" : Slug.make(risk.id)) }
 
-    func make(_ risk: Risk, in document: Document, direction: [String: Any]?) -> [String: Any] {
+    /// - Parameters:
+    ///   - direction: from `directionContext`, or nil to leave the line out.
+    ///   - historyHref: the link to the risk's page of scores over time, when the site has one.
+    func make(_ risk: Risk, in document: Document, direction: [String: Any]?, historyHref: String? = nil) -> [String: Any] {
         var scores: [[String: Any]] = []
         if let inherent = risk.inherent { scores.append(scoreContext("Inherent score (before controls)", inherent)) }
         scores.append(scoreContext("Current score", risk.current))
@@ -17,6 +21,7 @@ struct RiskAppendixContext {
             "anchor": RiskAppendixContext.anchor(for: risk),
             "title": risk.title,
             "scores": scores,
+            "current": scoreContext("Current score", risk.current),
             "causes": risk.causes,
             "consequences": risk.consequences,
             "controls": risk.controls.map { ["html": markdown.renderInline($0)] },
@@ -24,7 +29,7 @@ struct RiskAppendixContext {
             "heatMap": HeatMapContext.make(
                 matrix: matrix,
                 entries: [HeatMapContext.Entry(label: risk.id, href: "#" + RiskAppendixContext.anchor(for: risk), score: risk.current,
-                                               description: "Risk \(risk.id): \(risk.title), current score \(risk.current.formula)")],
+                                               description: "risk \(risk.id), \(risk.title): current score \(risk.current.formula)")],
                 caption: "Heat map: where risk \(risk.id) sits now, by likelihood and impact"),
         ]
         context["statement"] = risk.statement
@@ -37,9 +42,14 @@ struct RiskAppendixContext {
         context["hasConsequences"] = !risk.consequences.isEmpty
         context["hasControls"] = !risk.controls.isEmpty
         context["hasActions"] = !risk.actions.isEmpty
-        context["overdueCount"] = risk.actions.filter { RiskAppendixContext.isOverdue($0, reportDate: document.date) }.count
+        let overdue = risk.overdueActionCount(reportDate: document.date)
+        context["overdueCount"] = overdue
+        // Mustache counts 0 as true, so sections test a flag, never a number.
+        context["hasOverdue"] = overdue > 0
+        context["overdueText"] = overdue == 1 ? "1 overdue action" : "\(overdue) overdue actions"
         context["gap"] = risk.target.map { gapText(current: risk.current, target: $0) }
         context["direction"] = direction
+        context["historyHref"] = historyHref
         return context
     }
 
@@ -53,24 +63,42 @@ struct RiskAppendixContext {
             "impact": "\(score.impact) (\(matrix.impactWord(score.impact)))",
             "band": band?.name ?? "No band",
             "bandSlug": band?.slug ?? "none",
+            "bandTone": matrix.tone(of: band),
         ]
     }
 
-    /// "L0 × I0: target reached", or how far the current score is above the target.
+    /// "0, target reached: …", or how many points the current score is above the target.
     func gapText(current: RiskScore, target: RiskScore) -> String {
-        let likelihoodGap = current.likelihood - target.likelihood
-        let impactGap = current.impact - target.impact
-        let scoreGap = current.score - target.score
-        let pair = "L\(likelihoodGap) I\(impactGap)"
-        return scoreGap <= 0 ? "\(pair), score gap 0: target reached" : "\(pair), score gap \(scoreGap): \(scoreGap) points above target"
+        let gap = current.score - target.score
+        if gap < 0 { return "0, target reached: the current score \(current.formula) is below the target \(target.formula)" }
+        if gap == 0 { return "0, target reached: the current score \(current.formula) is at the target \(target.formula)" }
+        return "\(gap) point\(gap == 1 ? "" : "s"): the current score \(current.formula) is above the target \(target.formula)"
     }
 
-    /// Overdue when due before the report's date and not complete: the report itself then shows it late.
-    static func isOverdue(_ action: RiskAction, reportDate: ContentDate) -> Bool {
-        if action.status?.lowercased() == "complete" { return false }
-        if action.status?.lowercased() == "overdue" { return true }
-        guard case .date(let due)? = action.due else { return false }
-        return due < reportDate
+    /// The direction of travel in words and a symbol; the symbol is hidden from screen readers, the words say it all.
+    /// The template adds "since <previous report> (date)" when there is one.
+    static func directionContext(_ direction: RiskRegister.Direction, current: RiskScore, riskID: String, council: String,
+                                 previous: RiskRegister.Entry?, previousHref: String?) -> [String: Any] {
+        var context: [String: Any] = ["symbol": direction.symbol, "slug": direction.word, "words": directionWords(direction, current: current)]
+        if case .new = direction {
+            context["words"] = "New: the first report from \(council) to score risk \(riskID)"
+        }
+        if let previous {
+            context["previousTitle"] = previous.document.title
+            context["previousDate"] = previous.document.date.display
+            context["previousHref"] = previousHref
+        }
+        return context
+    }
+
+    /// "Up (worse) from L2 × I5 = 10 to L3 × I5 = 15": the words without the report, for tables.
+    static func directionWords(_ direction: RiskRegister.Direction, current: RiskScore) -> String {
+        switch direction {
+        case .new: "New"
+        case .up(let from): "Up (worse) from \(from.formula) to \(current.formula)"
+        case .down(let from): "Down (better) from \(from.formula) to \(current.formula)"
+        case .unchanged(let from): from == current ? "Unchanged at \(current.formula)" : "Unchanged score, from \(from.formula) to \(current.formula)"
+        }
     }
 
     private func actionContext(_ action: RiskAction, reportDate: ContentDate) -> [String: Any] {
@@ -82,7 +110,7 @@ struct RiskAppendixContext {
         context["dueISO"] = action.due.flatMap { if case .date(let date) = $0 { date.iso } else { nil } }
         context["status"] = action.status
         context["statusSlug"] = action.status.map(Slug.make) ?? "none"
-        context["overdue"] = RiskAppendixContext.isOverdue(action, reportDate: reportDate)
+        context["overdue"] = action.isOverdue(reportDate: reportDate)
         return context
     }
 }

@@ -6,11 +6,14 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let site: SiteModel
     let markdown: MarkdownRenderer
+    /// Every risk of every report, matched across reports by council and id (RiskRegisterPage.swift).
+    let riskRegister: RiskRegister
 
     public init(templates: TemplateSet, site: SiteModel) {
         self.templates = templates
         self.site = site
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
+        self.riskRegister = RiskRegister(site: site)
     }
 
     public func renderAll() -> [OutputFile] {
@@ -19,6 +22,7 @@ public struct SiteRenderer: Sendable {
             files.append(renderListing(type))
         }
         files += site.documents.map(renderDocument)
+        files += renderRiskPages()
         files += templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) }
         return files
     }
@@ -70,7 +74,10 @@ public struct SiteRenderer: Sendable {
         var contents = body.headings.filter { $0.level <= 3 }.map { ["text": $0.text, "href": "#" + $0.id, "isSub": $0.level == 3] as [String: Any] }
         if !document.risks.isEmpty {
             let appendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown)
-            context["risks"] = document.risks.map { appendix.make($0, in: document, direction: nil) }
+            context["risks"] = document.risks.map { risk in
+                let register = riskAppendixLinks(risk, in: document, links: links)
+                return appendix.make(risk, in: document, direction: register.direction, historyHref: register.historyHref)
+            }
             context["hasRisks"] = true
             contents.append(["text": "Appendix – Risk on a page", "href": "#risk-on-a-page", "isSub": false])
         }
@@ -105,7 +112,7 @@ public struct SiteRenderer: Sendable {
             "canonicalURL": site.settings.baseURL + folder,
             "navigation": DocumentType.allCases.filter { !site.documents(of: $0).isEmpty && $0 != .page }.map {
                 ["name": $0.pluralName, "href": links.page($0.folder + "/"), "current": folder.hasPrefix($0.folder + "/")] as [String: Any]
-            },
+            } + riskRegisterNavigation(folder: folder, links: links),
         ]
     }
 }

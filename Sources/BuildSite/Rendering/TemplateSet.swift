@@ -4,7 +4,7 @@ import Mustache
 /// The site's Mustache templates from `Templates/`, each compiled once. A template is named by its file name without
 /// `.mustache` (`document`, `risk-appendix`); the files under `Templates/assets/` are published as they are.
 public struct TemplateSet: Sendable {
-    public static let requiredTemplates = ["base", "home", "list", "document"]
+    public static let requiredTemplates = ["base", "home", "list", "document", "register", "risk-history"]
 
     let library: MustacheLibrary
     public let assetFiles: [String]

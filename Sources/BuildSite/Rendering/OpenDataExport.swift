@@ -1,0 +1,234 @@
+import CSV
+import Foundation
+
+/// The register as open data: `risks.csv` and `risks.json` (one row per risk per report), `actions.csv` (one row
+/// per action) and `risks.schema.json`, the JSON Schema of `risks.json`. Rows are sorted by council, risk id and
+/// report date, and nothing in them depends on the time of the build, so the same content gives the same bytes.
+struct OpenDataExport {
+    static let risksCSV = "risks.csv"
+    static let risksJSON = "risks.json"
+    static let actionsCSV = "actions.csv"
+    static let schemaJSON = "risks.schema.json"
+
+    let site: SiteModel
+    let register: RiskRegister
+
+    var matrix: RiskMatrix { site.settings.riskMatrix }
+
+    static func riskColumns(matrix: RiskMatrix) -> [OpenDataColumn] {
+        let bandNames = matrix.bands.map(\.name)
+        let likelihood = OpenDataColumn.Kind.integer(minimum: 1, maximum: matrix.maxLikelihood)
+        let impact = OpenDataColumn.Kind.integer(minimum: 1, maximum: matrix.maxImpact)
+        let score = OpenDataColumn.Kind.integer(minimum: 1, maximum: matrix.maxScore)
+        var columns = [
+            OpenDataColumn("council", .text, required: true, "The council whose report scored the risk (the report's council, or else the site's publisher)."),
+            OpenDataColumn("report_title", .text, required: true, "The report's title."),
+            OpenDataColumn("report_url", .url, required: true, "The report's page on this site."),
+            OpenDataColumn("report_date", .date, required: true, "The report's date, as precise as the report gives it."),
+            OpenDataColumn("risk_id", .text, required: true, "The risk's id; unique within one council's reports, not across councils."),
+            OpenDataColumn("risk_title", .text, required: true, "The risk's title."),
+            OpenDataColumn("risk_url", .url, required: true, "The risk's section of the report's appendix (risk on a page)."),
+            OpenDataColumn("history_url", .url, required: true, "The risk's page of scores in every report of its council."),
+            OpenDataColumn("statement", .text, "The risk statement: what could happen."),
+            OpenDataColumn("owner", .text, "The risk owner."),
+            OpenDataColumn("category", .text, "The risk's category."),
+            OpenDataColumn("treatment", .word(RiskTreatment.allCases.map(\.rawValue)), "How the council responds to the risk."),
+            OpenDataColumn("review_date", .date, "When the risk is next reviewed."),
+        ]
+        for (prefix, required, what) in [("current", true, "current score, with today's controls"),
+                                         ("target", false, "target score the council aims for"),
+                                         ("inherent", false, "inherent score, before any controls")] {
+            columns += [
+                OpenDataColumn("\(prefix)_likelihood", likelihood, required: required, "Likelihood level of the \(what)."),
+                OpenDataColumn("\(prefix)_impact", impact, required: required, "Impact level of the \(what)."),
+                OpenDataColumn("\(prefix)_score", score, required: required, "Likelihood × impact of the \(what)."),
+                OpenDataColumn("\(prefix)_band", .word(bandNames), required: required, "The band (from site.yml risk_matrix) of the \(what)."),
+            ]
+        }
+        columns += [
+            OpenDataColumn("gap_to_target", .integer(minimum: -matrix.maxScore, maximum: matrix.maxScore), "Current score minus target score; 0 or less means the target is reached. Empty without a target."),
+            OpenDataColumn("direction", .word(["new", "up", "down", "unchanged"]), required: true, "Direction of travel of the current score since the council's previous report with this risk id: up (worse), down (better), unchanged, or new."),
+            OpenDataColumn("previous_report_date", .date, "The date of that previous report. Empty when the risk is new."),
+            OpenDataColumn("previous_score", score, "The current score in that previous report. Empty when the risk is new."),
+            OpenDataColumn("actions", .integer(minimum: 0, maximum: nil), required: true, "How many actions the report lists for the risk."),
+            OpenDataColumn("open_actions", .integer(minimum: 0, maximum: nil), required: true, "Actions whose status is not Complete."),
+            OpenDataColumn("overdue_actions", .integer(minimum: 0, maximum: nil), required: true, "Open actions due before the report's date, or marked Overdue."),
+        ]
+        return columns
+    }
+
+    static let actionColumns = [
+        OpenDataColumn("council", .text, required: true, "The council whose report lists the action."),
+        OpenDataColumn("report_title", .text, required: true, "The report's title."),
+        OpenDataColumn("report_url", .url, required: true, "The report's page on this site."),
+        OpenDataColumn("report_date", .date, required: true, "The report's date."),
+        OpenDataColumn("risk_id", .text, required: true, "The id of the risk the action treats."),
+        OpenDataColumn("risk_title", .text, required: true, "The risk's title."),
+        OpenDataColumn("action_number", .integer(minimum: 1, maximum: nil), required: true, "The action's place in the risk's actions table, from 1."),
+        OpenDataColumn("action", .text, required: true, "The action, as written (Markdown)."),
+        OpenDataColumn("expected_impact", .text, "What the action should change."),
+        OpenDataColumn("resources", .text, "The resources it needs."),
+        OpenDataColumn("owner", .text, "Who carries it out."),
+        OpenDataColumn("due", .text, "When it is due: a date (YYYY-MM-DD) or Ongoing."),
+        OpenDataColumn("status", .text, "Its status, in the words of site.yml risk_matrix statuses."),
+        OpenDataColumn("open", .boolean, required: true, "true until the status is Complete."),
+        OpenDataColumn("overdue", .boolean, required: true, "true when open and due before the report's date, or marked Overdue."),
+    ]
+
+    /// The links and one-line descriptions the register page shows.
+    static func downloads(links: PageLinks) -> [[String: Any]] {
+        [
+            ["href": links.file(risksCSV), "name": risksCSV, "what": "CSV: one row per risk per report"],
+            ["href": links.file(risksJSON), "name": risksJSON, "what": "JSON: the same rows, numbers as numbers and empty values as null"],
+            ["href": links.file(actionsCSV), "name": actionsCSV, "what": "CSV: one row per action of each risk"],
+            ["href": links.file(schemaJSON), "name": schemaJSON, "what": "JSON Schema (draft 2020-12) of risks.json"],
+        ]
+    }
+
+    func files() -> [OutputFile] {
+        let riskColumns = OpenDataExport.riskColumns(matrix: matrix)
+        let risks = riskRows()
+        let actions = actionRows()
+        return [
+            OutputFile(path: OpenDataExport.risksCSV, text: OpenDataExport.csv(columns: riskColumns, rows: risks)),
+            OutputFile(path: OpenDataExport.risksJSON, text: OpenDataExport.json(["risks": risks.map { OpenDataExport.jsonObject(columns: riskColumns, row: $0) }])),
+            OutputFile(path: OpenDataExport.actionsCSV, text: OpenDataExport.csv(columns: OpenDataExport.actionColumns, rows: actions)),
+            OutputFile(path: OpenDataExport.schemaJSON, text: OpenDataExport.json(schema(columns: riskColumns))),
+        ]
+    }
+
+    // MARK: Rows
+
+    /// The site's address for a page folder, as in the pages' canonical links.
+    func url(_ folder: String) -> String { site.settings.baseURL + folder }
+
+    func riskRows() -> [[String: OpenDataValue]] {
+        register.allEntries.map { entry in
+            let risk = entry.risk, document = entry.document
+            let previous = register.previous(of: risk, in: document, settings: site.settings)
+            let direction = register.direction(of: risk, in: document, settings: site.settings)
+            let folder = register.series(of: risk, in: document, settings: site.settings)?.folder ?? SiteRenderer.riskRegisterFolder
+            var row: [String: OpenDataValue] = [
+                "council": .text(entry.council),
+                "report_title": .text(document.title),
+                "report_url": .text(url(document.urlPath)),
+                "report_date": .text(document.date.iso),
+                "risk_id": .text(risk.id),
+                "risk_title": .text(risk.title),
+                "risk_url": .text(url(document.urlPath) + "#" + RiskAppendixContext.anchor(for: risk)),
+                "history_url": .text(url(folder)),
+                "statement": .optional(risk.statement),
+                "owner": .optional(risk.owner),
+                "category": .optional(risk.category),
+                "treatment": .optional(risk.treatment?.rawValue),
+                "review_date": .optional(risk.reviewDate?.iso),
+                "gap_to_target": .optional(risk.target.map { risk.current.score - $0.score }),
+                "direction": .text(direction.word),
+                "previous_report_date": .optional(previous?.document.date.iso),
+                "previous_score": .optional(previous?.risk.current.score),
+                "actions": .integer(risk.actions.count),
+                "open_actions": .integer(risk.openActionCount),
+                "overdue_actions": .integer(risk.overdueActionCount(reportDate: document.date)),
+            ]
+            for (prefix, score) in [("current", risk.current), ("target", risk.target), ("inherent", risk.inherent)] {
+                row["\(prefix)_likelihood"] = .optional(score?.likelihood)
+                row["\(prefix)_impact"] = .optional(score?.impact)
+                row["\(prefix)_score"] = .optional(score?.score)
+                row["\(prefix)_band"] = .optional(score.flatMap { matrix.band(for: $0)?.name })
+            }
+            return row
+        }
+    }
+
+    func actionRows() -> [[String: OpenDataValue]] {
+        register.allEntries.flatMap { entry in
+            entry.risk.actions.enumerated().map { offset, action -> [String: OpenDataValue] in
+                [
+                    "council": .text(entry.council),
+                    "report_title": .text(entry.document.title),
+                    "report_url": .text(url(entry.document.urlPath)),
+                    "report_date": .text(entry.document.date.iso),
+                    "risk_id": .text(entry.risk.id),
+                    "risk_title": .text(entry.risk.title),
+                    "action_number": .integer(offset + 1),
+                    "action": .text(action.action),
+                    "expected_impact": .optional(action.impact),
+                    "resources": .optional(action.resources),
+                    "owner": .optional(action.owner),
+                    "due": .optional(action.due?.iso),
+                    "status": .optional(action.status),
+                    "open": .boolean(!action.isComplete),
+                    "overdue": .boolean(action.isOverdue(reportDate: entry.document.date)),
+                ]
+            }
+        }
+    }
+
+    // MARK: Formats
+
+    /// RFC 4180 CSV by CSV.swift's writer: a header row, CRLF line ends, fields quoted when they hold a comma,
+    /// a quote or a line break. UTF-8 without a byte-order mark.
+    static func csv(columns: [OpenDataColumn], rows: [[String: OpenDataValue]]) -> String {
+        let stream = OutputStream.toMemory()
+        do {
+            let writer = try CSVWriter(stream: stream, newline: .crlf)
+            try writer.write(row: columns.map(\.name))
+            for row in rows {
+                try writer.write(row: columns.map { row[$0.name, default: .null].csv })
+            }
+            stream.close()
+        } catch {
+            // Writing to memory cannot fail for want of space or permission; an empty file would show the fault.
+            return ""
+        }
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        // The writer puts line breaks between rows; RFC 4180 allows one after the last, and line-based tools want it.
+        return String(decoding: data, as: UTF8.self) + "\r\n"
+    }
+
+    static func jsonObject(columns: [OpenDataColumn], row: [String: OpenDataValue]) -> [String: Any] {
+        Dictionary(uniqueKeysWithValues: columns.map { column -> (String, Any) in
+            switch row[column.name, default: .null] {
+            case .text(let text): (column.name, text)
+            case .integer(let number): (column.name, number)
+            case .boolean(let flag): (column.name, flag)
+            case .null: (column.name, NSNull())
+            }
+        })
+    }
+
+    /// Pretty-printed with sorted keys, so the file is the same on every build.
+    static func json(_ object: [String: Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    func schema(columns: [OpenDataColumn]) -> [String: Any] {
+        var schema: [String: Any] = [
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Risks in the reports of \(site.settings.title)",
+            "description": "risks.json: one object per risk per report, from the risk-on-a-page appendices of the risk deep-dives. Scores use the site's \(matrix.maxLikelihood) × \(matrix.maxImpact) matrix.",
+            "type": "object",
+            "required": ["risks"],
+            "additionalProperties": false,
+            "properties": [
+                "risks": [
+                    "description": "Sorted by council, risk id and report date.",
+                    "type": "array",
+                    "items": ["$ref": "#/$defs/risk"],
+                ] as [String: Any],
+            ],
+            "$defs": [
+                "risk": [
+                    "type": "object",
+                    "required": columns.map(\.name),
+                    "additionalProperties": false,
+                    "properties": Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.schema) }),
+                ] as [String: Any],
+            ],
+        ]
+        // A schema's $id must be an absolute address; a site whose base_url is a path has none to give.
+        if site.settings.baseURL.hasPrefix("http") { schema["$id"] = url(OpenDataExport.schemaJSON) }
+        return schema
+    }
+}

@@ -1,0 +1,38 @@
+/// A page per risk (`risks/<council-slug>/<id-slug>/index.html`): its score in every report of its council over
+/// time, as a table and as an inline SVG chart with a text alternative.
+extension SiteRenderer {
+    func renderRiskHistory(_ series: RiskRegister.Series) -> OutputFile {
+        let links = PageLinks(pageFolder: series.folder)
+        let matrix = site.settings.riskMatrix
+        let appendix = RiskAppendixContext(matrix: matrix, markdown: markdown)
+        let latest = series.latest
+        let title = "Risk \(series.riskID): \(latest.risk.title)"
+        var context = pageContext(title: title, folder: series.folder, links: links,
+                                  description: "The score of risk \(series.riskID), \(latest.risk.title), in every report of \(series.council).")
+        context["breadcrumbs"] = [
+            ["title": "Home", "href": links.page("")],
+            ["title": "Risk register", "href": links.page(SiteRenderer.riskRegisterFolder)],
+        ]
+        context["hasBreadcrumbs"] = true
+        context["registerHref"] = links.page(SiteRenderer.riskRegisterFolder)
+        context["council"] = series.council
+        context["riskID"] = series.riskID
+        context["statement"] = latest.risk.statement
+        context["latest"] = entryContext(latest, links: links, appendix: appendix)
+        context["reportCount"] = count(series.entries.count, "report")
+        context["rows"] = series.entries.map { entry -> [String: Any] in
+            var row = entryContext(entry, links: links, appendix: appendix)
+            let direction = riskRegister.direction(of: entry.risk, in: entry.document, settings: site.settings)
+            row["directionSymbol"] = direction.symbol
+            row["directionWords"] = RiskAppendixContext.directionWords(direction, current: entry.risk.current)
+            row["gap"] = entry.risk.target.map { target in
+                let gap = entry.risk.current.score - target.score
+                return gap <= 0 ? "Gap 0: target reached" : "Gap \(gap)"
+            }
+            return row
+        }
+        context["chart"] = RiskHistoryChart(matrix: matrix, entries: series.entries)
+            .context(idPrefix: "chart", riskID: series.riskID, council: series.council)
+        return OutputFile(path: series.folder + "index.html", text: templates.render("risk-history", context))
+    }
+}

@@ -1,0 +1,110 @@
+/// The council-wide risk register (`risks/index.html`): each risk's latest score, highest first, with a heat map
+/// of them all; then every risk of every report; then the open data files and what their columns mean.
+extension SiteRenderer {
+    static let riskRegisterFolder = "risks/"
+
+    /// The register, a page per risk and the open data, or nothing when no report has risks.
+    func renderRiskPages() -> [OutputFile] {
+        guard !riskRegister.isEmpty else { return [] }
+        return [renderRiskRegister()] + riskRegister.series.map(renderRiskHistory) + OpenDataExport(site: site, register: riskRegister).files()
+    }
+
+    func renderRiskRegister() -> OutputFile {
+        let folder = SiteRenderer.riskRegisterFolder
+        let links = PageLinks(pageFolder: folder)
+        let matrix = site.settings.riskMatrix
+        let appendix = RiskAppendixContext(matrix: matrix, markdown: markdown)
+        let reports = Set(riskRegister.allEntries.map(\.document.contentPath)).count
+        let councils = Set(riskRegister.series.map(\.council)).count
+        var context = pageContext(title: "Risk register", folder: folder, links: links,
+                                  description: "Every risk in the risk deep-dives on \(site.settings.title), highest score first, with its history and open data.")
+        context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
+        context["hasBreadcrumbs"] = true
+        context["summary"] = "\(count(riskRegister.series.count, "risk")) from \(count(reports, "report")) of \(count(councils, "council"))."
+
+        // An id shared by two councils is shown with its council in the heat map, so each label says one risk.
+        let idCounts = Dictionary(grouping: riskRegister.series, by: \.riskID).mapValues(\.count)
+        context["latest"] = riskRegister.series.enumerated().map { position, series -> [String: Any] in
+            let entry = series.latest
+            var row = entryContext(entry, links: links, appendix: appendix)
+            row["position"] = position + 1
+            row["historyHref"] = links.page(series.folder)
+            row["reportCount"] = count(series.entries.count, "report")
+            let direction = riskRegister.direction(of: entry.risk, in: entry.document, settings: site.settings)
+            row["directionSymbol"] = direction.symbol
+            row["directionWords"] = RiskAppendixContext.directionWords(direction, current: entry.risk.current)
+            return row
+        }
+        context["heatMap"] = HeatMapContext.make(
+            matrix: matrix,
+            entries: riskRegister.series.map { series in
+                let entry = series.latest
+                let label = idCounts[series.riskID, default: 0] > 1 ? "\(series.riskID) (\(series.council))" : series.riskID
+                return HeatMapContext.Entry(label: label, href: appendixHref(entry, links: links), score: entry.risk.current,
+                                            description: "risk \(series.riskID), \(entry.risk.title), \(series.council): current score \(entry.risk.current.formula) in \(entry.document.title)")
+            },
+            caption: "Heat map of the register: each risk's latest current score, by likelihood and impact")
+        let everyEntry = riskRegister.allEntries.sorted { a, b in
+            if a.risk.current.score != b.risk.current.score { return a.risk.current.score > b.risk.current.score }
+            if a.document.date != b.document.date { return b.document.date < a.document.date }
+            if a.council != b.council || a.risk.id != b.risk.id { return RiskRegister.order(a.council, a.risk.id, b.council, b.risk.id) }
+            return a.document.contentPath < b.document.contentPath
+        }
+        context["entries"] = everyEntry.map { entry -> [String: Any] in
+            var row = entryContext(entry, links: links, appendix: appendix)
+            row["historyHref"] = riskRegister.series(of: entry.risk, in: entry.document, settings: site.settings).map { links.page($0.folder) }
+            return row
+        }
+        context["downloads"] = OpenDataExport.downloads(links: links)
+        context["riskColumns"] = OpenDataExport.riskColumns(matrix: matrix).map(\.documentation)
+        context["actionColumns"] = OpenDataExport.actionColumns.map(\.documentation)
+        return OutputFile(path: folder + "index.html", text: templates.render("register", context))
+    }
+
+    /// What the register's and history pages' tables show for one risk in one report.
+    func entryContext(_ entry: RiskRegister.Entry, links: PageLinks, appendix: RiskAppendixContext) -> [String: Any] {
+        let risk = entry.risk
+        var row: [String: Any] = [
+            "id": risk.id,
+            "title": risk.title,
+            "council": entry.council,
+            "reportTitle": entry.document.title,
+            "reportHref": links.page(entry.document.urlPath),
+            "appendixHref": appendixHref(entry, links: links),
+            "date": entry.document.date.display,
+            "dateISO": entry.document.date.iso,
+            "current": appendix.scoreContext("Current score", risk.current),
+            "openActions": risk.openActionCount,
+            "overdueActions": risk.overdueActionCount(reportDate: entry.document.date),
+            "hasOverdue": risk.overdueActionCount(reportDate: entry.document.date) > 0,
+        ]
+        row["target"] = risk.target.map { appendix.scoreContext("Target score", $0) }
+        row["inherent"] = risk.inherent.map { appendix.scoreContext("Inherent score", $0) }
+        row["owner"] = risk.owner
+        return row
+    }
+
+    /// The risk's own section of its report: `../deep-dives/x/index.html#risk-16`.
+    func appendixHref(_ entry: RiskRegister.Entry, links: PageLinks) -> String {
+        links.page(entry.document.urlPath) + "#" + RiskAppendixContext.anchor(for: entry.risk)
+    }
+
+    /// The link from a report's appendix to the risk's history page, and its direction of travel.
+    func riskAppendixLinks(_ risk: Risk, in document: Document, links: PageLinks) -> (direction: [String: Any]?, historyHref: String?) {
+        guard let series = riskRegister.series(of: risk, in: document, settings: site.settings) else { return (nil, nil) }
+        let previous = riskRegister.previous(of: risk, in: document, settings: site.settings)
+        let direction = RiskAppendixContext.directionContext(
+            riskRegister.direction(of: risk, in: document, settings: site.settings), current: risk.current, riskID: risk.id,
+            council: series.council, previous: previous, previousHref: previous.map { appendixHref($0, links: links) })
+        return (direction, links.page(series.folder))
+    }
+
+    /// "1 risk", "3 reports".
+    func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    /// The main navigation's entry for the register, when the site has one.
+    func riskRegisterNavigation(folder: String, links: PageLinks) -> [[String: Any]] {
+        guard !riskRegister.isEmpty else { return [] }
+        return [["name": "Risk register", "href": links.page(SiteRenderer.riskRegisterFolder), "current": folder.hasPrefix(SiteRenderer.riskRegisterFolder)]]
+    }
+}
