@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev: GitHub's own Markdown parser.
@@ -29,17 +30,26 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `build-site serve`: the built site on 127.0.0.1 with live reload, over FlyingFox's HTTP server.
+        .target(
+            name: "SiteServer",
+            dependencies: [
+                "BuildSite",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // A thin command line over the engine.
         .executableTarget(
             name: "build-site",
             dependencies: [
                 "BuildSite",
+                "SiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BuildSiteTests",
-            dependencies: ["BuildSite"]
+            dependencies: ["BuildSite", "SiteServer"]
         ),
     ]
 )

@@ -22,15 +22,18 @@ public struct ModelBuilder: Sendable {
 
         let decoded = Self.decodeInParallel(loaded.documents, decoder: DocumentDecoder(matrix: settings.riskMatrix))
         var documents: [Document] = []
+        var draftsLeftOut: [Document] = []
         for (document, diagnostics) in decoded {
             bag.append(contentsOf: diagnostics)
             if let document, options.includeDrafts || !document.draft { documents.append(document) }
+            else if let document { draftsLeftOut.append(document) }
         }
         checkAcrossDocuments(documents, bag: &bag)
         if bag.hasErrors { throw BuildFailure(bag.diagnostics.sorted { $0.location < $1.location }) }
 
         documents.sort { ($1.date, $0.title, $0.contentPath) < ($0.date, $1.title, $1.contentPath) }
-        let model = SiteModel(settings: settings, documents: documents, glossary: glossary, staticFiles: loaded.staticFiles)
+        var model = SiteModel(settings: settings, documents: documents, glossary: glossary, staticFiles: loaded.staticFiles)
+        model.draftsLeftOut = draftsLeftOut
         return (model, bag.diagnostics.sorted { $0.location < $1.location })
     }
 
