@@ -33,14 +33,16 @@ public struct SiteChecker: Sendable {
         } catch {
             diagnostics += error.diagnostics
         }
-        let model: SiteModel
+        // Documents with errors are left out of the model, and the rest are still checked, so one broken file
+        // does not hide the problems in the others.
+        let validated: ValidatedContent
         do {
-            let (built, warnings) = try ModelBuilder(options: options).build()
-            model = built
-            diagnostics += warnings
+            validated = try ModelBuilder(options: options).validate()
         } catch {
             return CheckReport(diagnostics: Self.sorted(diagnostics + error.diagnostics), documents: 0)
         }
+        let model = validated.model
+        diagnostics += validated.diagnostics
         var index: SiteLinkIndex?
         do {
             let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
@@ -56,7 +58,7 @@ public struct SiteChecker: Sendable {
         for document in model.documents {
             let facts = inspector.inspect(body: document.body, bodyFirstLine: document.bodyFirstLine, path: document.sourcePath)
             var bag = DiagnosticBag()
-            if let index { checkLinks(facts, of: document, in: model, index: index, bag: &bag) }
+            if let index { checkLinks(facts, of: document, in: model, index: index, documentsWithErrors: validated.documentsWithErrors, bag: &bag) }
             checkImages(facts, bag: &bag)
             checkHeadings(facts, bag: &bag)
             checkAbbreviations(facts, glossary: glossary, glossaryPath: glossaryPath, bag: &bag)
@@ -66,12 +68,16 @@ public struct SiteChecker: Sendable {
             diagnostics.append(.warning(at: draftLocation(draft),
                 "this document is a draft and is not published; remove 'draft: true' to publish it (build --drafts shows it for a preview)"))
         }
-        return CheckReport(diagnostics: Self.sorted(diagnostics), documents: model.documents.count + model.draftsLeftOut.count)
+        return CheckReport(diagnostics: Self.sorted(diagnostics), documents: model.documents.count + model.draftsLeftOut.count + validated.documentsWithErrors.count)
     }
 
     // MARK: Links and anchors
 
-    private func checkLinks(_ facts: MarkdownFacts, of document: Document, in model: SiteModel, index: SiteLinkIndex, bag: inout DiagnosticBag) {
+    /// `brokenPages` are the pages of documents with errors of their own (`annual-reports/x/`): links to them are not
+    /// reported again, since fixing that document fixes the link.
+    private func checkLinks(_ facts: MarkdownFacts, of document: Document, in model: SiteModel, index: SiteLinkIndex,
+                            documentsWithErrors: [String], bag: inout DiagnosticBag) {
+        let brokenPages = Set(documentsWithErrors.map { $0 + "/" })
         for link in facts.links {
             let what = link.isImage ? "the image '\(link.destination)'" : "the link '\(link.destination)'"
             if link.destination.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -85,41 +91,48 @@ public struct SiteChecker: Sendable {
                 bag.error(link.location, "\(what) climbs above the site's top folder (too many '../'); expected a page of this site, e.g. \(PageLinks(pageFolder: document.urlPath).root)annual-reports/NAME/")
             case .site(let path, let fragment):
                 guard let file = index.file(for: path) else {
-                    bag.error(link.location, "\(what) points to no page or file of the site; " + advice(forMissing: path, link: link, document: document, model: model, index: index))
+                    let folder = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : (path.hasSuffix("/") ? path : path + "/")
+                    if brokenPages.contains(folder) { continue }
+                    bag.error(link.location, missingTargetMessage(what, forMissing: path, link: link, document: document, model: model, index: index, documentsWithErrors: documentsWithErrors))
                     continue
                 }
                 guard let fragment, !fragment.isEmpty, index.isPage(file) else { continue }
                 let ids = index.ids(onPage: file)
                 if !ids.contains(fragment) {
-                    let page = file == document.urlPath + "index.html" ? "this page" : "that page"
                     let nearest = ids.filter { editDistance($0, fragment) <= 3 }.min { editDistance($0, fragment) < editDistance($1, fragment) }
                     let suggestion = nearest.map { " (did you mean '#\($0)'?)" } ?? ""
-                    bag.error(link.location, "\(what) points to '#\(fragment)', which is not on \(page)\(suggestion); expected the id of a heading, paragraph or risk on \(page)")
+                    if link.destination.hasPrefix("#") {
+                        bag.error(link.location, "\(what) points to no place on this page\(suggestion); expected '#' and the id of a heading, paragraph or risk on this page")
+                    } else {
+                        bag.error(link.location, "\(what) points to '#\(fragment)', which is not on that page\(suggestion); expected the id of a heading, paragraph or risk on that page")
+                    }
                 }
             }
         }
     }
 
     /// Why a link found nothing, and what to write instead: the page of a Markdown file, a draft, or the nearest page.
-    private func advice(forMissing path: String, link: MarkdownFacts.Link, document: Document, model: SiteModel, index: SiteLinkIndex) -> String {
+    private func missingTargetMessage(_ what: String, forMissing path: String, link: MarkdownFacts.Link, document: Document, model: SiteModel, index: SiteLinkIndex,
+                        documentsWithErrors: [String]) -> String {
         let links = PageLinks(pageFolder: document.urlPath)
         let folder = (document.contentPath as NSString).deletingLastPathComponent
         let fromFile = SiteLinkIndex.resolve(link.destination.split(separator: "#", maxSplits: 1).first.map(String.init) ?? "", from: folder.isEmpty ? "" : folder + "/")
+        let sources = Set(model.documents.map(\.contentPath) + model.draftsLeftOut.map(\.contentPath) + documentsWithErrors)
         for candidate in [path, fromFile ?? ""] where candidate.hasSuffix(".md") {
             let contentPath = String(candidate.dropLast(3))
-            if model.document(at: contentPath) != nil {
-                return "a link names the page, not the .md file; expected \(links.root)\(contentPath)/"
+            if sources.contains(contentPath) {
+                return "\(what) names a Markdown file, but links name the page it becomes; expected \(links.root)\(contentPath)/"
             }
         }
         let target = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : (path.hasSuffix("/") ? path : path + "/")
-        if let draft = model.draftsLeftOut.first(where: { $0.urlPath == target || $0.urlPath == target + "/" }) {
-            return "it is the page of a draft (\(draft.sourcePath)), which is not published; publish that document first, or remove the link"
+        if let draft = model.draftsLeftOut.first(where: { $0.urlPath == target }) {
+            return "\(what) points to a draft (\(draft.sourcePath)), which is not published; expected a published page: publish that document first, or remove the link"
         }
         let nearest = index.pageFolders.min { editDistance($0, target) < editDistance($1, target) }
         if let nearest, editDistance(nearest, target) <= max(3, target.count / 4) {
-            return "did you mean \(links.root)\(nearest)? Expected the address of a page relative to this one"
+            return "\(what) points to no page of the site (did you mean \(links.root)\(nearest)?); expected the address of a page relative to this one"
         }
-        return "expected the address of a page relative to this one, e.g. \(links.root)annual-reports/NAME/ for Content/annual-reports/NAME.md"
+        return "\(what) points to no page or file of the site; expected the address of a page relative to this one, e.g. \(links.root)annual-reports/NAME/ for Content/annual-reports/NAME.md"
     }
 
     // MARK: Images, headings, abbreviations
