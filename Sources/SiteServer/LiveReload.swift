@@ -54,7 +54,9 @@ actor LiveReload {
     }
 
     static func event(_ status: Status) -> Data {
-        let json = (try? JSONEncoder().encode(status)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(status)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
         return Data("event: status\ndata: \(json)\n\n".utf8)
     }
 }

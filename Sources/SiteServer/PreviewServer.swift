@@ -35,13 +35,17 @@ public struct PreviewServer: Sendable {
         } catch {
             throw BuildFailure([.error(at: SourceLocation(path: options.output), "cannot listen on 127.0.0.1:\(port): \(error); expected a port number from 1 to 65535")])
         }
-        let serving = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            serving.cancel()
-            let reason = (try? await serving.value).map { "\($0)" } ?? "the port may be in use by another program"
-            throw BuildFailure([.error(at: SourceLocation(path: options.output), "cannot serve on 127.0.0.1:\(port) (\(reason)); expected a free port: try --port \(port == 8000 ? 8001 : 8000)")])
+        let startFailure = StartFailure()
+        let serving = Task {
+            do { try await server.run() } catch { await startFailure.record(error) }
+        }
+        // Listening, or the reason it could not (a port in use fails at once), whichever comes first.
+        while !(await server.isListening) {
+            if let error = await startFailure.error {
+                serving.cancel()
+                throw BuildFailure([.error(at: SourceLocation(path: options.output), "cannot serve on 127.0.0.1:\(port) (\(error)); expected a free port: try --port \(port == 8000 ? 8001 : 8000)")])
+            }
+            try? await Task.sleep(for: .milliseconds(20))
         }
         var shownPort = port
         if case .ip4(_, let actual)? = await server.listeningAddress { shownPort = actual }
@@ -143,4 +147,10 @@ struct SiteRequestHandler: HTTPHandler {
         }
         return HTTPResponse(statusCode: status, headers: headers, body: body)
     }
+}
+
+/// Why the HTTP server stopped before or while starting, if it did.
+private actor StartFailure {
+    private(set) var error: (any Error)?
+    func record(_ error: any Error) { self.error = error }
 }
