@@ -114,12 +114,12 @@ extension TemporarySite {
     }
 }
 
-/// Waits up to `seconds` for a condition, checking every 50 ms.
-func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+/// Waits up to `seconds` for a condition, checking every `interval` seconds.
+func eventually(within seconds: Double, every interval: Double = 0.05, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     repeat {
         if try condition() { return true }
-        usleep(50_000)
+        usleep(useconds_t(interval * 1_000_000))
     } while Date() < deadline
     return false
 }
