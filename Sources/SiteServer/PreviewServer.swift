@@ -26,6 +26,8 @@ public struct PreviewServer: Sendable {
 
     /// Runs until the process is stopped. Throws only when the server cannot start (the port is taken).
     public func run() async throws(BuildFailure) {
+        // Folders a build would refuse stop `serve` at once, rather than failing every rebuild.
+        try SiteBuilder(options: options).checkFolders()
         let live = LiveReload()
         await rebuild(live)
         let handler = SiteRequestHandler(files: SiteFiles(root: options.outputURL), live: live)

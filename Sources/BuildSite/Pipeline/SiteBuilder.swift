@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
     /// The output folder is replaced whole, so it must never be, or hold, the folders the site is made from, nor be
     /// a file or a folder of something else (`--output Documents` must not wipe someone's documents).
     /// Paths are compared after following symbolic links, so a link cannot disguise the content folder.
-    func checkFolders() throws(BuildFailure) {
+    public func checkFolders() throws(BuildFailure) {
         let output = options.outputURL.path
         let realOutput = options.outputURL.resolvingSymlinksInPath().path
         for (name, url) in [(options.content, options.contentURL), (options.templates, options.templatesURL)] {
