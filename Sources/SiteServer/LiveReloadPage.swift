@@ -78,6 +78,7 @@ enum LiveReloadPage {
         notice.textContent = "";
         var heading = document.createElement("h2");
         heading.textContent = "The site did not build";
+        heading.style.margin = "0 0 .5em";
         var advice = document.createElement("p");
         advice.textContent = "This page is the last version that built. Fix the problem below and save the file: the page reloads by itself.";
         var list = document.createElement("pre");
