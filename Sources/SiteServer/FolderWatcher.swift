@@ -18,7 +18,8 @@ struct FolderWatcher: Sendable {
             if let values = try? folder.resourceValues(forKeys: [.contentModificationDateKey]) {
                 stamps[folder.path] = Stamp(modified: values.contentModificationDate ?? .distantPast, size: -1)
             }
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else { continue }
+            // Hidden files are skipped as the build skips them: editors' swap files change on every keystroke.
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
             for case let url as URL in enumerator {
                 guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
                 stamps[url.path] = Stamp(modified: values.contentModificationDate ?? .distantPast,
