@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         // Tests only: reads the CSV files back with a second, independent parser.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        // `build-site serve`: a small, well-kept HTTP server.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev: GitHub's own Markdown parser.
@@ -34,11 +36,20 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // `build-site serve`: the built site on 127.0.0.1 with live reload, over FlyingFox's HTTP server.
+        .target(
+            name: "SiteServer",
+            dependencies: [
+                "BuildSite",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // A thin command line over the engine.
         .executableTarget(
             name: "build-site",
             dependencies: [
                 "BuildSite",
+                "SiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +57,7 @@ let package = Package(
             name: "BuildSiteTests",
             dependencies: [
                 "BuildSite",
+                "SiteServer",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),

@@ -14,15 +14,30 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The site's public address, overriding base_url in site.yml.")
     var baseURL: String?
 
+    @Flag(name: .shortAndLong, help: "Print only errors: no warnings, no progress, no summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print each stage's time, and progress even when not in a terminal.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together; choose one") }
+    }
+
     func run() throws {
         let options = BuildOptions(content: folders.content, templates: folders.templates, output: folders.output,
                                    includeDrafts: drafts, baseURL: baseURL)
+        let progress = ProgressLine(mode: quiet ? .off : (verbose ? .verbose : (StandardError.isTerminal ? .terminal : .off)))
         do {
-            let report = try SiteBuilder(options: options).build()
-            DiagnosticPrinter.print(report.warnings)
-            Swift.print(report.summary)
+            let report = try SiteBuilder(options: options, observer: progress.handle).build()
+            progress.finish()
+            if !quiet {
+                DiagnosticPrinter.print(report.warnings)
+                print(report.summary)
+            }
         } catch {
-            DiagnosticPrinter.print(error.diagnostics)
+            progress.finish()
+            DiagnosticPrinter.print(error.diagnostics.filter { !quiet || $0.severity == .error })
             StandardError.write("Build failed with \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); \(folders.output) was not changed.\n")
             throw ExitCode.failure
         }

@@ -3,11 +3,11 @@ import BuildSite
 
 /// `build-site`: a thin command line over the BuildSite library.
 @main
-struct BuildSiteCommand: ParsableCommand {
+struct BuildSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-site",
         abstract: "Build council reports written in Markdown into an accessible static website.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 

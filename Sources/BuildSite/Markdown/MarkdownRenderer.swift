@@ -27,7 +27,7 @@ public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// cmark-gfm's extension registry is global; registering it once, before any thread parses, keeps it race-free.
-    private static let registered: Bool = {
+    static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
@@ -35,9 +35,9 @@ public struct MarkdownRenderer: Sendable {
     /// cmark-gfm 0.29 keeps the extensions' trigger characters (`~`, `|`) in one process-wide table that each parser
     /// switches on while it parses and off when it finishes, so two parsers at once can lose strikethrough or tables.
     /// Parsing is therefore one at a time; rendering the parsed tree to HTML runs in parallel.
-    private static let parseLock = NSLock()
+    static let parseLock = NSLock()
 
-    private var options: Int32 {
+    var options: Int32 {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
         options |= allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         return options

@@ -46,6 +46,8 @@ public struct SiteModel: Sendable {
     public var documents: [Document]
     public var glossary: [String: String]
     public var staticFiles: [String]
+    /// Documents marked `draft: true` that this build does not publish (`check` lists them).
+    public var draftsLeftOut: [Document] = []
 
     public func documents(of type: DocumentType) -> [Document] { documents.filter { $0.type == type } }
 

@@ -38,3 +38,17 @@ public struct BuildReport: Sendable {
         return "Built \(documents) document\(documents == 1 ? "" : "s") into \(pages) page\(pages == 1 ? "" : "s") with \(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(time) s"
     }
 }
+
+/// What a running build reports as it goes: a stage done, or how far through its documents or files it is.
+public enum BuildEvent: Sendable {
+    public enum Stage: String, Sendable {
+        case rendering = "Rendering"
+        case writing = "Writing"
+
+        /// What is counted: "documents" while rendering, "files" while writing.
+        public var unit: String { self == .rendering ? "documents" : "files" }
+    }
+
+    case stageFinished(String, seconds: Double)
+    case progress(Stage, done: Int, total: Int)
+}

@@ -10,6 +10,14 @@ public struct ModelBuilder: Sendable {
 
     /// The validated model and its warnings, or every error found.
     public func build() throws(BuildFailure) -> (SiteModel, [Diagnostic]) {
+        let validated = try validate()
+        if validated.diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(validated.diagnostics) }
+        return (validated.model, validated.diagnostics)
+    }
+
+    /// Every diagnostic, errors included, with a model of the documents that have none: `check` goes on from here to
+    /// look at links and text even when some files are broken. Throws only when the content cannot be read at all.
+    public func validate() throws(BuildFailure) -> ValidatedContent {
         let loaded = try ContentLoader(contentDirectory: options.contentURL, displayName: options.content).load()
         var bag = DiagnosticBag()
         bag.append(contentsOf: loaded.warnings)
@@ -22,16 +30,20 @@ public struct ModelBuilder: Sendable {
 
         let decoded = Self.decodeInParallel(loaded.documents, decoder: DocumentDecoder(matrix: settings.riskMatrix))
         var documents: [Document] = []
-        for (document, diagnostics) in decoded {
+        var draftsLeftOut: [Document] = []
+        var withErrors: [String] = []
+        for (file, (document, diagnostics)) in zip(loaded.documents, decoded) {
             bag.append(contentsOf: diagnostics)
             if let document, options.includeDrafts || !document.draft { documents.append(document) }
+            else if let document { draftsLeftOut.append(document) }
+            else { withErrors.append(file.contentPath) }
         }
         checkAcrossDocuments(documents, bag: &bag)
-        if bag.hasErrors { throw BuildFailure(bag.diagnostics.sorted { $0.location < $1.location }) }
 
         documents.sort { ($1.date, $0.title, $0.contentPath) < ($0.date, $1.title, $1.contentPath) }
-        let model = SiteModel(settings: settings, documents: documents, glossary: glossary, staticFiles: loaded.staticFiles)
-        return (model, bag.diagnostics.sorted { $0.location < $1.location })
+        var model = SiteModel(settings: settings, documents: documents, glossary: glossary, staticFiles: loaded.staticFiles)
+        model.draftsLeftOut = draftsLeftOut
+        return ValidatedContent(model: model, diagnostics: bag.diagnostics.sorted { $0.location < $1.location }, documentsWithErrors: withErrors)
     }
 
     /// Documents are independent, so they are parsed on every core; results keep the files' sorted order.
@@ -74,4 +86,12 @@ public struct ModelBuilder: Sendable {
             }
         }
     }
+}
+
+/// What validation found: the model of every document without errors, all diagnostics, and which documents
+/// (content paths) were left out because of their errors.
+public struct ValidatedContent: Sendable {
+    public var model: SiteModel
+    public var diagnostics: [Diagnostic]
+    public var documentsWithErrors: [String]
 }

@@ -3,37 +3,72 @@ import Foundation
 /// The whole build, one way through: load → parse and validate → site model → render → write.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
+    /// Told as each stage finishes and as documents are rendered and files written, for `--verbose` and progress lines.
+    public var observer: (@Sendable (BuildEvent) -> Void)?
 
-    public init(options: BuildOptions) {
+    public init(options: BuildOptions, observer: (@Sendable (BuildEvent) -> Void)? = nil) {
         self.options = options
+        self.observer = observer
     }
 
     public func build() throws(BuildFailure) -> BuildReport {
         let started = Date()
+        let observer = self.observer
+        var stageStarted = started
+        func finished(_ stage: String) {
+            observer?(.stageFinished(stage, seconds: Date().timeIntervalSince(stageStarted)))
+            stageStarted = Date()
+        }
         try checkFolders()
         let (model, warnings) = try ModelBuilder(options: options).build()
+        finished("Read and checked \(model.documents.count) documents")
         let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
-        var files = SiteRenderer(templates: templates, site: model).renderAll()
+        var files = SiteRenderer(templates: templates, site: model).renderAll { done, total in
+            observer?(.progress(.rendering, done: done, total: total))
+        }
         files += model.staticFiles.map { OutputFile(path: $0, copying: options.contentURL.appendingPathComponent($0)) }
+        finished("Rendered \(files.count) files")
         let lock = try BuildLock(output: options.outputURL, displayName: options.output)
-        try SiteWriter(output: options.outputURL, displayName: options.output).write(files)
+        try SiteWriter(output: options.outputURL, displayName: options.output).write(files) { done, total in
+            observer?(.progress(.writing, done: done, total: total))
+        }
         withExtendedLifetime(lock) {}
+        finished("Wrote \(options.output)")
         let pages = files.filter { $0.path.hasSuffix(".html") }.count
         return BuildReport(documents: model.documents.count, pages: pages, warnings: warnings, seconds: Date().timeIntervalSince(started))
     }
 
-    /// The output folder is replaced whole, so it must never be, or hold, the folders the site is made from.
-    func checkFolders() throws(BuildFailure) {
+    /// The output folder is replaced whole, so it must never be, or hold, the folders the site is made from, nor be
+    /// a file or a folder of something else (`--output Documents` must not wipe someone's documents).
+    /// Paths are compared after following symbolic links, so a link cannot disguise the content folder.
+    public func checkFolders() throws(BuildFailure) {
         let output = options.outputURL.path
+        let realOutput = options.outputURL.resolvingSymlinksInPath().path
         for (name, url) in [(options.content, options.contentURL), (options.templates, options.templatesURL)] {
-            let source = url.path
-            if source == output || source.hasPrefix(output + "/") || output == "/" {
-                throw BuildFailure([.error(at: SourceLocation(path: options.output), "the output folder is or contains \(name); expected a separate folder such as Site, which build-site replaces on every build")])
+            for (source, target) in [(url.path, output), (url.resolvingSymlinksInPath().path, realOutput)] {
+                if source == target || source.hasPrefix(target + "/") || target == "/" {
+                    throw BuildFailure([.error(at: SourceLocation(path: options.output), "the output folder is or contains \(name); expected a separate folder such as Site, which build-site replaces on every build")])
+                }
             }
         }
         let cwd = FileManager.default.currentDirectoryPath
-        if output == cwd || cwd.hasPrefix(output + "/") {
+        if output == cwd || cwd.hasPrefix(output + "/") || realOutput == cwd || cwd.hasPrefix(realOutput + "/") {
             throw BuildFailure([.error(at: SourceLocation(path: options.output), "the output folder contains the current folder; expected a separate folder such as Site")])
+        }
+        try Self.checkReplaceable(options.outputURL, displayName: options.output)
+    }
+
+    /// An existing output must be a folder that is empty or holds a built site (its `index.html`), since it is replaced.
+    static func checkReplaceable(_ output: URL, displayName: String) throws(BuildFailure) {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: output.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw BuildFailure([.error(at: SourceLocation(path: displayName), "the output is a file, not a folder; expected a folder such as Site, which build-site replaces on every build")])
+        }
+        let entries = (try? manager.contentsOfDirectory(atPath: output.path)) ?? []
+        if !entries.isEmpty && !entries.contains("index.html") {
+            throw BuildFailure([.error(at: SourceLocation(path: displayName), "the output folder holds files that are not a built site (it has no index.html), and a build replaces it whole; expected an empty folder, a site built before, or a new name such as Site")])
         }
     }
 }

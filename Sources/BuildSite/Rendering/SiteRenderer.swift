@@ -16,12 +16,17 @@ public struct SiteRenderer: Sendable {
         self.riskRegister = RiskRegister(site: site)
     }
 
-    public func renderAll() -> [OutputFile] {
+    /// `progress` is told (documents done, total) as each document page is rendered, for long builds' progress line.
+    public func renderAll(progress: (@Sendable (Int, Int) -> Void)? = nil) -> [OutputFile] {
         var files = [renderHome()]
         for type in DocumentType.allCases where !site.documents(of: type).isEmpty {
             files.append(renderListing(type))
         }
-        files += site.documents.map(renderDocument)
+        let total = site.documents.count
+        files += site.documents.enumerated().map { index, document in
+            defer { progress?(index + 1, total) }
+            return renderDocument(document)
+        }
         files += renderRiskPages()
         files += templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) }
         return files

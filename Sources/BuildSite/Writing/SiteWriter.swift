@@ -19,13 +19,16 @@ public struct SiteWriter: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(role)")
     }
 
-    public func write(_ files: [OutputFile]) throws(BuildFailure) {
+    /// `progress` is told (files written, total) as the staging folder fills.
+    public func write(_ files: [OutputFile], progress: ((Int, Int) -> Void)? = nil) throws(BuildFailure) {
         let manager = FileManager.default
         do {
+            restoreInterruptedSwap()
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             var madeFolders: Set<String> = [""]
-            for file in files {
+            for (index, file) in files.enumerated() {
+                defer { progress?(index + 1, files.count) }
                 guard let destination = destination(for: file.path) else {
                     throw BuildFailure([.error(at: SourceLocation(path: file.path), "refusing to write outside the output folder; expected a path inside \(displayName)")])
                 }
@@ -58,13 +61,21 @@ public struct SiteWriter: Sendable {
         return staging.appendingPathComponent(path)
     }
 
-    /// Old site out of the way, new site in, old site removed: at every moment a whole site sits at one of the names.
+    /// Old and new site swapped in one step where the system can (Linux `renameat2`), then the old one removed.
+    /// Elsewhere: old site out of the way, new site in, old site removed; a build killed between those two renames
+    /// leaves the old site whole at `.NAME.previous`, and the next build puts it back first (`restoreInterruptedSwap`).
     private func swapIntoPlace() throws {
         let manager = FileManager.default
-        try? manager.removeItem(at: previous)
-        if manager.fileExists(atPath: output.path) {
-            try manager.moveItem(at: output, to: previous)
+        guard manager.fileExists(atPath: output.path) else {
+            try manager.moveItem(at: staging, to: output)
+            return
         }
+        if AtomicExchange.exchange(staging.path, output.path) {
+            try? manager.removeItem(at: staging)
+            return
+        }
+        try? manager.removeItem(at: previous)
+        try manager.moveItem(at: output, to: previous)
         do {
             try manager.moveItem(at: staging, to: output)
         } catch {
@@ -72,5 +83,14 @@ public struct SiteWriter: Sendable {
             throw error
         }
         try? manager.removeItem(at: previous)
+    }
+
+    /// If an earlier build was killed after moving the old site aside and before moving the new one in, the old site
+    /// is whole at `.NAME.previous`: put it back before anything else, so it is never lost.
+    func restoreInterruptedSwap() {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: previous.path) {
+            try? manager.moveItem(at: previous, to: output)
+        }
     }
 }
