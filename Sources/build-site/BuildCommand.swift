@@ -14,9 +14,16 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The site's public address, overriding base_url in site.yml.")
     var baseURL: String?
 
+    @Flag(name: .customLong("no-search"), help: "Do not make the search index (Pagefind).")
+    var noSearch = false
+
+    @Option(help: "The Pagefind executable for the search index (default: pagefind on the PATH, else in .venv).")
+    var pagefind: String?
+
     func run() throws {
+        let search: SearchIndexing = noSearch ? .off : pagefind.map { .pagefind($0) } ?? .automatic
         let options = BuildOptions(content: folders.content, templates: folders.templates, output: folders.output,
-                                   includeDrafts: drafts, baseURL: baseURL)
+                                   includeDrafts: drafts, baseURL: baseURL, search: search)
         do {
             let report = try SiteBuilder(options: options).build()
             DiagnosticPrinter.print(report.warnings)

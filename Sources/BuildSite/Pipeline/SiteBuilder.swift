@@ -16,10 +16,16 @@ public struct SiteBuilder: Sendable {
         var files = SiteRenderer(templates: templates, site: model).renderAll()
         files += model.staticFiles.map { OutputFile(path: $0, copying: options.contentURL.appendingPathComponent($0)) }
         let lock = try BuildLock(output: options.outputURL, displayName: options.output)
-        try SiteWriter(output: options.outputURL, displayName: options.output).write(files)
+        // The search index is made in the staging folder, so the published site and its index change together.
+        var search = SearchOutcome.skipped(reason: "not run")
+        var searchWarnings: [Diagnostic] = []
+        try SiteWriter(output: options.outputURL, displayName: options.output).write(files) { staging in
+            (search, searchWarnings) = SearchIndexer(indexing: options.search).index(site: staging)
+        }
         withExtendedLifetime(lock) {}
         let pages = files.filter { $0.path.hasSuffix(".html") }.count
-        return BuildReport(documents: model.documents.count, pages: pages, warnings: warnings, seconds: Date().timeIntervalSince(started))
+        return BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
+                           seconds: Date().timeIntervalSince(started), search: search)
     }
 
     /// The output folder is replaced whole, so it must never be, or hold, the folders the site is made from.

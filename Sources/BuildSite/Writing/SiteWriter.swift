@@ -19,7 +19,8 @@ public struct SiteWriter: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(role)")
     }
 
-    public func write(_ files: [OutputFile]) throws(BuildFailure) {
+    /// `beforePublishing` sees the finished staging folder before it replaces the output (the search index is made there).
+    public func write(_ files: [OutputFile], beforePublishing: (URL) -> Void = { _ in }) throws(BuildFailure) {
         let manager = FileManager.default
         do {
             try? manager.removeItem(at: staging)
@@ -41,6 +42,7 @@ public struct SiteWriter: Sendable {
                     try manager.copyItem(at: source, to: destination)
                 }
             }
+            beforePublishing(staging)
             try swapIntoPlace()
         } catch let failure as BuildFailure {
             try? manager.removeItem(at: staging)
