@@ -14,7 +14,8 @@ let pagefind = null;
 async function loadPagefind() {
   if (pagefind) return pagefind;
   pagefind = await import(new URL(container.dataset.pagefind, document.baseURI).href);
-  await pagefind.options({ excerptLength: 30 });
+  // baseUrl "/" gives addresses from the site's root, whatever folder the site is served from.
+  await pagefind.options({ baseUrl: "/", excerptLength: 30 });
   return pagefind;
 }
 
