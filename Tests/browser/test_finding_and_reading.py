@@ -1,6 +1,7 @@
 """A resident finding their way round the site served from a sub-path: search with Pagefind, links that all
 resolve (linkchecker), the 404 page, the sitemap and the Atom feed, paragraph anchors, and the print stylesheet."""
 
+import base64
 import re
 import subprocess
 import sys
@@ -127,19 +128,21 @@ def test_paragraph_numbers_are_link_targets(browser, server):
 
 
 def test_print_stylesheet_prints_like_the_committee_paper(browser, server):
-    browser.get(server.url(CAMDEN))
+    browser.get(server.url(ANNUAL_REPORT))
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         hidden = browser.execute_script("""return ['.site-nav', '.breadcrumbs', '.contents-list', '.back-to-top', '.site-footer']
             .map(s => getComputedStyle(document.querySelector(s)).display)""")
         assert hidden == ["none"] * 5
+        appendices = browser.execute_script("return getComputedStyle(document.getElementById('appendices')).breakBefore")
+        assert appendices == "page"
+        shown = browser.execute_script("return getComputedStyle(document.querySelector('.prose a[href^=\"mailto:\"]'), '::after').content")
+        assert "mailto:laura.eden@islington.gov.uk" in shown
+        browser.get(server.url(CAMDEN))
         appendix = browser.execute_script("return getComputedStyle(document.querySelector('.appendix')).breakBefore")
         assert appendix == "page"
-        shown = browser.execute_script("return getComputedStyle(document.querySelector('.summary-list a'), '::after').content")
-        assert "councils/london-borough-of-camden/index.html" in shown
         pdf = browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-    import base64
     SCREENSHOTS.mkdir(exist_ok=True)
     (SCREENSHOTS / "deep-dive-print.pdf").write_bytes(base64.b64decode(pdf["data"]))
