@@ -105,6 +105,8 @@ http {{
         location {SUB_PATH} {{
             alias {site.folder}/;
             index index.html;
+            # linkchecker slows to ~3 requests a second unless the server opts in with this header.
+            add_header LinkChecker "allowed";
             error_page 404 {SUB_PATH}404.html;
         }}
     }}
