@@ -34,8 +34,9 @@ def test_search_finds_a_phrase_and_links_to_the_page(browser, server):
     titles = [a.text for a in results]
     assert "Child Protection Annual Report" in titles, titles
     target = next(a for a in results if ISLINGTON_MINUTES in a.get_attribute("href"))
-    excerpt = target.find_element(By.XPATH, "ancestor::li").find_element(By.CSS_SELECTOR, "mark").text
-    assert excerpt.lower() in ("abduction", "notices")
+    item = target.find_element(By.XPATH, "ancestor::li")
+    assert item.find_element(By.CSS_SELECTOR, ".search-results__meta").text == "Minutes · 2016"
+    assert item.find_element(By.CSS_SELECTOR, "mark").text.lower() in ("abduction", "notices")
     target.click()
     WebDriverWait(browser, 10).until(lambda b: ISLINGTON_MINUTES in b.current_url)
     assert browser.current_url == server.url(ISLINGTON_MINUTES)
