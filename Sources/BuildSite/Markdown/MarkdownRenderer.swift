@@ -43,8 +43,16 @@ public struct MarkdownRenderer: Sendable {
         return options
     }
 
-    /// Renders Markdown; `idPrefix` keeps heading ids from several fragments on one page apart.
+    /// Renders Markdown with heading ids only; `headingIDs` keeps ids from several fragments on one page apart.
     public func render(_ markdown: String, headingIDs: inout HeadingIDAllocator) -> RenderedMarkdown {
+        var page = PageText(headingIDs: headingIDs)
+        defer { headingIDs = page.headingIDs }
+        return render(markdown, page: &page)
+    }
+
+    /// Renders a page's Markdown: headings get ids, and when the page annotates, numbered paragraphs get ids,
+    /// references to them become links, and first uses of abbreviations are explained.
+    public func render(_ markdown: String, page: inout PageText) -> RenderedMarkdown {
         _ = MarkdownRenderer.registered
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
@@ -53,8 +61,9 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
+        let source = page.annotates ? MarkdownMarkers.removed(from: markdown) : markdown
         let parsed: OpaquePointer? = MarkdownRenderer.parseLock.withLock {
-            markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            source.utf8CString.withUnsafeBufferPointer { buffer in
                 cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
             }
             return cmark_parser_finish(parser)
@@ -62,12 +71,30 @@ public struct MarkdownRenderer: Sendable {
         guard let root = parsed else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_node_free(root) }
 
-        let headings = collectHeadings(root, ids: &headingIDs)
+        var paragraphs: [(paragraph: OpaquePointer, id: String)] = []
+        if page.annotates {
+            cmark_consolidate_text_nodes(root)
+            paragraphs = ParagraphNumbers.find(in: root).filter { !page.paragraphIDs.contains($0.id) }
+            for id in Set(paragraphs.map(\.id)) { page.headingIDs.reserve(id) }
+        }
+        let headings = collectHeadings(root, ids: &page.headingIDs)
+        if page.annotates {
+            var seen: Set<String> = []
+            for (paragraph, id) in paragraphs where seen.insert(id).inserted {
+                ParagraphNumbers.mark(paragraph, id: id)
+            }
+            page.paragraphIDs.formUnion(seen)
+            CrossReferences.link(in: root, targets: page.paragraphIDs)
+            Abbreviations.mark(in: root, glossary: page.glossary, used: &page.abbreviationsUsed)
+        }
         guard let cString = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "", headings: headings)
         }
         defer { free(cString) }
-        let html = HTMLPostProcessor.addHeadingIDs(String(cString: cString), headings: headings)
+        var html = HTMLPostProcessor.addHeadingIDs(String(cString: cString), headings: headings)
+        if page.annotates {
+            html = HTMLPostProcessor.resolveMarkers(html, glossary: page.glossary, glossaryHref: page.glossaryHref)
+        }
         return RenderedMarkdown(html: html, headings: headings)
     }
 
@@ -126,6 +153,11 @@ public struct HeadingIDAllocator: Sendable {
 
     public init(reserved: [String] = []) {
         for id in reserved { used[id] = 1 }
+    }
+
+    /// Keeps an id made elsewhere (a numbered paragraph's "para-6-47") from being given to a heading.
+    public mutating func reserve(_ id: String) {
+        used[id] = max(used[id] ?? 0, 1)
     }
 
     public mutating func allocate(for text: String) -> String {

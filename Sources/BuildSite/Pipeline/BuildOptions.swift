@@ -7,14 +7,17 @@ public struct BuildOptions: Sendable {
     public var output: String
     public var includeDrafts: Bool
     public var baseURL: String?
+    /// Whether Pagefind indexes the finished site for the search page.
+    public var search: SearchIndexing
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
-                includeDrafts: Bool = false, baseURL: String? = nil) {
+                includeDrafts: Bool = false, baseURL: String? = nil, search: SearchIndexing = .automatic) {
         self.content = content
         self.templates = templates
         self.output = output
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
+        self.search = search
     }
 
     static func url(_ path: String) -> URL {
@@ -32,10 +35,12 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
+    /// Whether the search index was made; nil when the build did not try.
+    public var search: SearchOutcome? = nil
 
     public var summary: String {
         let time = String(format: "%.2f", seconds)
-        return "Built \(documents) document\(documents == 1 ? "" : "s") into \(pages) page\(pages == 1 ? "" : "s") with \(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(time) s"
+        return "Built \(documents) document\(documents == 1 ? "" : "s") into \(pages) page\(pages == 1 ? "" : "s") with \(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(time) s" + (search.map { "; " + $0.summary } ?? "")
     }
 }
 

@@ -64,8 +64,11 @@ public struct ModelBuilder: Sendable {
         var byURL: [String: Document] = [:]
         for document in documents {
             let key = document.contentPath.lowercased()
+            let topFolder = key.split(separator: "/").first.map(String.init) ?? key
             if reserved.contains(key) {
                 bag.error(SourceLocation(path: document.sourcePath), "this file's address '\(document.urlPath)' is used by a page build-site makes; expected a file inside a folder, e.g. pages/\(document.contentPath).md")
+            } else if SiteRenderer.generatedFolders.contains(topFolder) {
+                bag.error(SourceLocation(path: document.sourcePath), "this file is in '\(topFolder)/', where build-site writes its own pages; expected it in another folder, e.g. pages/\(document.contentPath.split(separator: "/").last ?? "").md")
             } else if let other = byURL[key] {
                 bag.error(SourceLocation(path: document.sourcePath), "this file has the same address '\(document.urlPath)' as \(other.sourcePath); expected each document at its own address (rename one)")
             } else {

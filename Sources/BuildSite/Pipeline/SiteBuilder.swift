@@ -29,13 +29,19 @@ public struct SiteBuilder: Sendable {
         files += model.staticFiles.map { OutputFile(path: $0, copying: options.contentURL.appendingPathComponent($0)) }
         finished("Rendered \(files.count) files")
         let lock = try BuildLock(output: options.outputURL, displayName: options.output)
-        try SiteWriter(output: options.outputURL, displayName: options.output).write(files) { done, total in
+        // The search index is made in the staging folder, so the published site and its index change together.
+        var search = SearchOutcome.skipped(reason: "not run")
+        var searchWarnings: [Diagnostic] = []
+        try SiteWriter(output: options.outputURL, displayName: options.output).write(files, progress: { done, total in
             observer?(.progress(.writing, done: done, total: total))
+        }) { staging in
+            (search, searchWarnings) = SearchIndexer(indexing: options.search).index(site: staging)
         }
         withExtendedLifetime(lock) {}
         finished("Wrote \(options.output)")
         let pages = files.filter { $0.path.hasSuffix(".html") }.count
-        return BuildReport(documents: model.documents.count, pages: pages, warnings: warnings, seconds: Date().timeIntervalSince(started))
+        return BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
+                           seconds: Date().timeIntervalSince(started), search: search)
     }
 
     /// The output folder is replaced whole, so it must never be, or hold, the folders the site is made from, nor be

@@ -18,17 +18,20 @@ enum DocumentSummaryContext {
 
 /// The summary list of a report's details, the GOV.UK pattern for key facts.
 enum DocumentDetails {
-    static func rows(_ document: Document) -> [[String: Any]] {
-        let pairs: [(String, String?)] = [
-            ("Council", document.council),
-            ("Committee", document.committee),
-            ("Date", document.date.display),
-            ("Author", document.author),
-            ("Type", document.type.singularName),
+    /// With `links`, the council, committee, date and type link to their listings, so a reader can find the rest.
+    static func rows(_ document: Document, links: PageLinks? = nil) -> [[String: Any]] {
+        let rows: [(String, String?, String?)] = [
+            ("Council", document.council, document.council.flatMap(BrowseFacet.council.folder(for:))),
+            ("Committee", document.committee, document.committee.flatMap(BrowseFacet.committee.folder(for:))),
+            ("Date", document.date.display, BrowseFacet.year.folder(for: String(format4: document.date.year))),
+            ("Author", document.author, nil),
+            ("Type", document.type.singularName, document.type == .page ? nil : document.type.folder + "/"),
         ]
-        return pairs.compactMap { key, value in
+        return rows.compactMap { key, value, folder in
             guard let value, !value.isEmpty else { return nil }
-            return ["key": key, "value": value]
+            var row: [String: Any] = ["key": key, "value": value]
+            if let links, let folder { row["href"] = links.page(folder) }
+            return row
         }
     }
 }

@@ -5,8 +5,17 @@ struct PageLinks: Sendable {
     let pageFolder: String
 
     /// "../../" for a page two folders down.
-    var root: String {
-        String(repeating: "../", count: pageFolder.split(separator: "/").count)
+    let root: String
+
+    init(pageFolder: String) {
+        self.pageFolder = pageFolder
+        self.root = String(repeating: "../", count: pageFolder.split(separator: "/").count)
+    }
+
+    /// A page served at any address (the 404 page) links from the site's own path on its host, e.g. "/reports/".
+    init(absoluteRoot: String) {
+        self.pageFolder = ""
+        self.root = absoluteRoot
     }
 
     /// A link to another page's folder (clean URL form, e.g. "minutes/").

@@ -8,27 +8,35 @@ public struct SiteRenderer: Sendable {
     let markdown: MarkdownRenderer
     /// Every risk of every report, matched across reports by council and id (RiskRegisterPage.swift).
     let riskRegister: RiskRegister
+    let glossary: Glossary
+    /// The ways to browse that have at least one group on this site.
+    let facets: [BrowseFacet]
 
     public init(templates: TemplateSet, site: SiteModel) {
         self.templates = templates
         self.site = site
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
         self.riskRegister = RiskRegister(site: site)
+        self.glossary = Glossary(site.glossary)
+        self.facets = BrowseFacet.allCases.filter { !$0.groups(in: site.documents).isEmpty }
     }
 
     /// `progress` is told (documents done, total) as each document page is rendered, for long builds' progress line.
     public func renderAll(progress: (@Sendable (Int, Int) -> Void)? = nil) -> [OutputFile] {
         var files = [renderHome()]
         for type in DocumentType.allCases where !site.documents(of: type).isEmpty {
-            files.append(renderListing(type))
+            files += renderListing(type)
         }
+        files += renderBrowsePages()
         let total = site.documents.count
         files += site.documents.enumerated().map { index, document in
             defer { progress?(index + 1, total) }
             return renderDocument(document)
         }
         files += renderRiskPages()
+        files += [renderGlossary(), renderSearchPage(), renderNotFound()].compactMap { $0 }
         files += templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) }
+        files += renderDiscoveryFiles(pages: files)
         return files
     }
 
@@ -36,40 +44,27 @@ public struct SiteRenderer: Sendable {
 
     func renderHome() -> OutputFile {
         let links = PageLinks(pageFolder: "")
-        let sections = DocumentType.allCases.compactMap { type -> [String: Any]? in
-            let documents = site.documents(of: type)
-            guard !documents.isEmpty, type != .page else { return nil }
-            return [
-                "name": type.pluralName,
-                "href": links.page(type.folder + "/"),
-                "count": documents.count,
-                "documents": documents.prefix(5).map { DocumentSummaryContext.make($0, links: links) },
-            ]
-        }
         var context = pageContext(title: site.settings.title, folder: "", links: links, description: "Reports, risk deep-dives and minutes published by \(site.settings.publisher.isEmpty ? site.settings.title : site.settings.publisher).")
         context["isHome"] = true
-        context["sections"] = sections
+        context["documents"] = site.documents.filter { $0.type != .page }.prefix(10).map { DocumentSummaryContext.make($0, links: links) }
+        context["browse"] = browseLinks(links)
         return OutputFile(path: "index.html", text: templates.render("home", context))
     }
 
-    func renderListing(_ type: DocumentType) -> OutputFile {
-        let folder = type.folder + "/"
-        let links = PageLinks(pageFolder: folder)
-        var context = pageContext(title: type.pluralName, folder: folder, links: links, description: "\(type.pluralName) published on \(site.settings.title).")
-        context["heading"] = type.pluralName
-        context["documents"] = site.documents(of: type).map { DocumentSummaryContext.make($0, links: links) }
-        context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
-        context["hasBreadcrumbs"] = true
-        return OutputFile(path: folder + "index.html", text: templates.render("list", context))
+    func renderListing(_ type: DocumentType) -> [OutputFile] {
+        renderListingPages(folder: type.folder + "/", heading: type.pluralName, intro: nil,
+                           documents: site.documents(of: type), breadcrumbs: [("Home", "")])
     }
 
     func renderDocument(_ document: Document) -> OutputFile {
         let links = PageLinks(pageFolder: document.urlPath)
-        var ids = HeadingIDAllocator(reserved: ["main-content", "contents", "risk-on-a-page", "top", "details"])
-        let body = markdown.render(document.body, headingIDs: &ids)
+        var text = PageText(headingIDs: HeadingIDAllocator(reserved: ["main-content", "contents", "risk-on-a-page", "top", "details", "committee-said"]),
+                            glossary: glossary, glossaryHref: links.page("glossary/"))
+        let body = markdown.render(document.body, page: &text)
         var context = pageContext(title: document.title, folder: document.urlPath, links: links, description: document.summary ?? "\(document.type.singularName): \(document.title)")
         context["document"] = DocumentSummaryContext.make(document, links: links)
-        context["details"] = DocumentDetails.rows(document)
+        context["details"] = DocumentDetails.rows(document, links: links)
+        context["readingTime"] = ReadingTime.text(for: document)
         context["bodyHTML"] = body.html
         context["breadcrumbs"] = [
             ["title": "Home", "href": links.page("")],
@@ -88,7 +83,7 @@ public struct SiteRenderer: Sendable {
         }
         context["contents"] = contents
         context["hasContents"] = contents.count > 1
-        context["tags"] = document.tags
+        context["tags"] = document.tags.map { ["name": $0, "href": BrowseFacet.topic.folder(for: $0).map(links.page) ?? ""] }
         context["hasTags"] = !document.tags.isEmpty
         if let discussed = document.discusses.flatMap(site.document(at:)) {
             context["discusses"] = DocumentSummaryContext.make(discussed, links: links)
@@ -115,6 +110,9 @@ public struct SiteRenderer: Sendable {
             "homeHref": links.page(""),
             "stylesheet": links.file("assets/site.css"),
             "canonicalURL": site.settings.baseURL + folder,
+            "searchHref": links.page("search/"),
+            "feedHref": SiteAddress.isAbsolute(site.settings.baseURL) ? links.file("feed.xml") : "",
+            "footerLinks": facetLinks(links),
             "navigation": DocumentType.allCases.filter { !site.documents(of: $0).isEmpty && $0 != .page }.map {
                 ["name": $0.pluralName, "href": links.page($0.folder + "/"), "current": folder.hasPrefix($0.folder + "/")] as [String: Any]
             } + riskRegisterNavigation(folder: folder, links: links),

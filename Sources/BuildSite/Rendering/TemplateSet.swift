@@ -4,7 +4,8 @@ import Mustache
 /// The site's Mustache templates from `Templates/`, each compiled once. A template is named by its file name without
 /// `.mustache` (`document`, `risk-appendix`); the files under `Templates/assets/` are published as they are.
 public struct TemplateSet: Sendable {
-    public static let requiredTemplates = ["base", "home", "list", "document", "register", "risk-history"]
+    public static let requiredTemplates = ["base", "home", "list", "document", "browse", "glossary", "search", "not-found",
+                                           "register", "risk-history"]
 
     let library: MustacheLibrary
     public let assetFiles: [String]
@@ -16,7 +17,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         if names.isEmpty {
-            throw BuildFailure([.error(at: SourceLocation(path: displayName), "templates folder not found or empty; expected base.mustache, home.mustache, list.mustache and document.mustache")])
+            throw BuildFailure([.error(at: SourceLocation(path: displayName), "templates folder not found or empty; expected " + TemplateSet.requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))])
         }
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let display = displayName + "/" + name

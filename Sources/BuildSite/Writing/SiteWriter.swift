@@ -19,8 +19,10 @@ public struct SiteWriter: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(role)")
     }
 
-    /// `progress` is told (files written, total) as the staging folder fills.
-    public func write(_ files: [OutputFile], progress: ((Int, Int) -> Void)? = nil) throws(BuildFailure) {
+    /// `progress` is told (files written, total) as the staging folder fills; `beforePublishing` sees the finished
+    /// staging folder before it replaces the output (the search index is made there).
+    public func write(_ files: [OutputFile], progress: ((Int, Int) -> Void)? = nil,
+                      beforePublishing: (URL) -> Void = { _ in }) throws(BuildFailure) {
         let manager = FileManager.default
         do {
             restoreInterruptedSwap()
@@ -44,6 +46,7 @@ public struct SiteWriter: Sendable {
                     try manager.copyItem(at: source, to: destination)
                 }
             }
+            beforePublishing(staging)
             try swapIntoPlace()
         } catch let failure as BuildFailure {
             try? manager.removeItem(at: staging)

@@ -1,0 +1,49 @@
+import CCmarkGFM
+
+/// References to numbered paragraphs become links: "paragraph 6.47", "paragraphs 6.2 and 6.3", "see paragraph 2.2",
+/// "paras 4.1 to 4.3". Each number links to `#para-…` only when that paragraph is on the same page; a reference to
+/// another report's paragraph stays plain text. Only running text is touched, never code, links or image text.
+enum CrossReferences {
+    /// "paragraph(s)" or "para(s)(.)", then one number or a list of numbers joined by commas, "and", "or", "to" or a dash.
+    nonisolated(unsafe) static let reference = #/(?i)\b(?:paragraphs?|paras?\.?)\s+\d+(?:\.\d+)+(?!\d)(?:(?:\s*,\s*|\s*&\s*|\s+(?:and|or|to)\s+|\s*[–-]\s*)\d+(?:\.\d+)+(?!\d))*/#
+    nonisolated(unsafe) static let number = #/\d+(?:\.\d+)+/#
+
+    enum Piece: Equatable {
+        case text(String)
+        case link(text: String, id: String)
+    }
+
+    /// The text cut into plain pieces and links, or nil when it has no reference to a paragraph in `targets`.
+    static func pieces(of text: String, targets: Set<String>) -> [Piece]? {
+        // Most text mentions no paragraph; a plain search first spares the regular expression (slow per call).
+        guard text.utf8.count > 6, text.lowercased().contains("para") else { return nil }
+        var pieces: [Piece] = []
+        var position = text.startIndex
+        for match in text.matches(of: reference) {
+            for number in text[match.range].matches(of: CrossReferences.number) {
+                guard let id = ParagraphNumbers.id(for: number.output), targets.contains(id) else { continue }
+                pieces.append(.text(String(text[position..<number.range.lowerBound])))
+                pieces.append(.link(text: String(number.output), id: id))
+                position = number.range.upperBound
+            }
+        }
+        guard !pieces.isEmpty else { return nil }
+        pieces.append(.text(String(text[position...])))
+        return pieces.filter { $0 != .text("") }
+    }
+
+    /// Links every reference in the tree's running text to its paragraph.
+    static func link(in root: OpaquePointer, targets: Set<String>) {
+        guard !targets.isEmpty else { return }
+        for node in CmarkNodes.all(CMARK_NODE_TEXT, under: root) where CmarkNodes.isRunningText(node) {
+            guard let pieces = pieces(of: CmarkNodes.literal(node), targets: targets) else { continue }
+            let nodes = pieces.compactMap { piece -> OpaquePointer? in
+                switch piece {
+                case .text(let text): CmarkNodes.text(text)
+                case .link(let text, let id): CmarkNodes.link(to: "#" + id, text: text)
+                }
+            }
+            CmarkNodes.replace(node, with: nodes)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// Marks that the tree-editing steps leave in text for the HTML post-processor, which replaces them with markup
+/// cmark-gfm cannot write (an id on a `<p>`, an `<abbr>`). They use private-use characters that authors' text never
+/// holds (any found there are removed before parsing), so the post-processor never mistakes a reader's words for a
+/// mark, and as text nodes they can only end up in element content, never inside a tag or an attribute.
+enum MarkdownMarkers {
+    static let paragraphStart: Unicode.Scalar = "\u{E000}"
+    static let paragraphEnd: Unicode.Scalar = "\u{E001}"
+    static let abbreviationStart: Unicode.Scalar = "\u{E002}"
+    static let abbreviationEnd: Unicode.Scalar = "\u{E003}"
+
+    static func paragraph(_ id: String) -> String { "\(paragraphStart)\(id)\(paragraphEnd)" }
+    static func abbreviation(_ term: String) -> String { "\(abbreviationStart)\(term)\(abbreviationEnd)" }
+
+    /// The author's text without any of the marker characters.
+    static func removed(from text: String) -> String {
+        guard text.unicodeScalars.contains(where: isMarker) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.filter { !isMarker($0) })
+        return String(scalars)
+    }
+
+    static func isMarker(_ scalar: Unicode.Scalar) -> Bool { (0xE000...0xE003).contains(scalar.value) }
+}

@@ -1,0 +1,65 @@
+/// The files search engines and feed readers look for: `sitemap.xml`, the Atom feed `feed.xml` and `robots.txt`.
+/// Sitemaps and feeds need full addresses, so the first two are written only when `base_url` has a scheme and host.
+extension SiteRenderer {
+    func renderDiscoveryFiles(pages: [OutputFile]) -> [OutputFile] {
+        let base = site.settings.baseURL
+        guard SiteAddress.isAbsolute(base) else {
+            return [OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n")]
+        }
+        return [
+            OutputFile(path: "sitemap.xml", text: sitemap(pages: pages)),
+            OutputFile(path: "feed.xml", text: feed()),
+            OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n\nSitemap: \(base)sitemap.xml\n"),
+        ]
+    }
+
+    /// Every HTML page but the 404 page, at its clean address; a document's page with its date as last change.
+    func sitemap(pages: [OutputFile]) -> String {
+        let dates = Dictionary(site.documents.map { ($0.urlPath + "index.html", $0.date.firstDayISO) }, uniquingKeysWith: { first, _ in first })
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages.map(\.path).sorted() where page.hasSuffix(".html") && page != "404.html" && !page.hasPrefix("assets/") {
+            let address = page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page
+            xml += "  <url><loc>\(HTMLText.escape(site.settings.baseURL + address))</loc>"
+            if let date = dates[page] { xml += "<lastmod>\(date)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// An Atom feed of every publication, newest first. A date given only as a month or year is its first day.
+    func feed() -> String {
+        let base = site.settings.baseURL
+        let author = site.settings.publisher.isEmpty ? site.settings.title : site.settings.publisher
+        let updated = site.documents.map(\.date).max().map(Self.atomDate) ?? "1970-01-01T00:00:00Z"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTMLText.escape(site.settings.language))">
+          <title>\(HTMLText.escape(site.settings.title))</title>
+          <subtitle>Reports, risk deep-dives and minutes published by \(HTMLText.escape(author))</subtitle>
+          <link rel="self" type="application/atom+xml" href="\(HTMLText.escape(base))feed.xml"/>
+          <link rel="alternate" type="text/html" href="\(HTMLText.escape(base))"/>
+          <id>\(HTMLText.escape(base))</id>
+          <updated>\(updated)</updated>
+          <author><name>\(HTMLText.escape(author))</name></author>
+
+        """
+        for document in site.documents where document.type != .page {
+            let address = HTMLText.escape(base + document.urlPath)
+            xml += "  <entry>\n"
+            xml += "    <title>\(HTMLText.escape(document.title))</title>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(address)\"/>\n"
+            xml += "    <id>\(address)</id>\n"
+            xml += "    <updated>\(Self.atomDate(document.date))</updated>\n"
+            if let author = document.author { xml += "    <author><name>\(HTMLText.escape(author))</name></author>\n" }
+            xml += "    <category term=\"\(HTMLText.escape(document.type.rawValue))\" label=\"\(HTMLText.escape(document.type.singularName))\"/>\n"
+            for tag in document.tags { xml += "    <category term=\"\(HTMLText.escape(tag))\"/>\n" }
+            let summary = [document.summary, [document.council, document.committee].compactMap { $0 }.joined(separator: ", ")]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — ")
+            if !summary.isEmpty { xml += "    <summary>\(HTMLText.escape(summary))</summary>\n" }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    static func atomDate(_ date: ContentDate) -> String { date.firstDayISO + "T00:00:00Z" }
+}

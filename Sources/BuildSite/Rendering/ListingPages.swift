@@ -1,0 +1,72 @@
+/// Listing pages: one per document type, and per year, council, committee and topic, each paginated when long;
+/// and the index pages of the years, councils, committees and topics.
+extension SiteRenderer {
+    /// The pages of one listing, `folder/index.html` first.
+    func renderListingPages(folder: String, heading: String, intro: String?, documents: [Document],
+                            breadcrumbs: [(title: String, folder: String)]) -> [OutputFile] {
+        let links = PageLinks(pageFolder: folder)
+        let count = Pagination.pageCount(for: documents.count)
+        return (1...count).map { number in
+            let first = (number - 1) * Pagination.size
+            let slice = documents[first..<min(documents.count, first + Pagination.size)]
+            let pagination = Pagination(current: number, count: count)
+            let title = count == 1 ? heading : "\(heading) (page \(number) of \(count))"
+            var context = pageContext(title: title, folder: folder, links: links,
+                                      description: intro ?? "\(heading): publications on \(site.settings.title).")
+            context["heading"] = heading
+            context["intro"] = intro
+            context["documents"] = slice.map { DocumentSummaryContext.make($0, links: links) }
+            context["pagination"] = pagination.context
+            if count > 1 {
+                context["resultsSummary"] = "Showing \(first + 1) to \(first + slice.count) of \(documents.count) publications"
+                if number > 1 { context["canonicalURL"] = site.settings.baseURL + folder + Pagination.fileName(number) }
+            }
+            context["breadcrumbs"] = breadcrumbs.map { ["title": $0.title, "href": links.page($0.folder)] }
+            context["hasBreadcrumbs"] = !breadcrumbs.isEmpty
+            return OutputFile(path: folder + Pagination.fileName(number), text: templates.render("list", context))
+        }
+    }
+
+    /// Every year's, council's, committee's and topic's listing, and each facet's index page.
+    func renderBrowsePages() -> [OutputFile] {
+        var files: [OutputFile] = []
+        for facet in facets {
+            let groups = facet.groups(in: site.documents)
+            let folder = facet.folder + "/"
+            let links = PageLinks(pageFolder: folder)
+            var context = pageContext(title: facet.title, folder: folder, links: links, description: facet.intro)
+            context["heading"] = facet.title
+            context["intro"] = facet.intro
+            context["groups"] = groups.map { group in
+                ["name": group.name, "href": links.page(folder + group.slug + "/"),
+                 "count": group.documents.count == 1 ? "1 publication" : "\(group.documents.count) publications"]
+            }
+            context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
+            context["hasBreadcrumbs"] = true
+            files.append(OutputFile(path: folder + "index.html", text: templates.render("browse", context)))
+            for group in groups {
+                files += renderListingPages(folder: folder + group.slug + "/", heading: facet.heading(for: group.name), intro: nil,
+                                            documents: group.documents, breadcrumbs: [("Home", ""), (facet.title, folder)])
+            }
+        }
+        return files
+    }
+
+    /// Links to every listing that exists: the types with their counts, then the years, councils, committees,
+    /// topics and the glossary. For the home page, the search page and the 404 page.
+    func browseLinks(_ links: PageLinks) -> [[String: Any]] {
+        let types: [[String: Any]] = DocumentType.allCases.compactMap { type in
+            let count = site.documents(of: type).count
+            guard count > 0, type != .page else { return nil }
+            return ["title": type.pluralName, "href": links.page(type.folder + "/"), "count": count]
+        }
+        return types + facetLinks(links)
+    }
+
+    /// Links to the year, council, committee and topic indexes and the glossary, for every page's footer.
+    func facetLinks(_ links: PageLinks) -> [[String: Any]] {
+        var browse: [[String: Any]] = facets.map { ["title": $0.title, "href": links.page($0.folder + "/")] }
+        if !glossary.isEmpty { browse.append(["title": "Glossary of abbreviations", "href": links.page("glossary/")]) }
+        return browse
+    }
+}

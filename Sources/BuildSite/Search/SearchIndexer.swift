@@ -1,0 +1,105 @@
+import Foundation
+
+/// Whether and with which Pagefind a build makes its search index.
+public enum SearchIndexing: Sendable, Equatable {
+    /// Pagefind from the PATH, else from the project's `.venv` (where `make site` installs PyPI's pagefind-bin).
+    case automatic
+    /// No index: the search page offers the listings instead.
+    case off
+    /// This Pagefind executable.
+    case pagefind(String)
+}
+
+/// What became of the search index, for the build's summary line.
+public enum SearchOutcome: Sendable, Equatable {
+    case indexed(pages: Int)
+    case skipped(reason: String)
+
+    public var summary: String {
+        switch self {
+        case .indexed(let pages): "search index of \(pages) page\(pages == 1 ? "" : "s") made by Pagefind"
+        case .skipped(let reason): "search was skipped: \(reason)"
+        }
+    }
+}
+
+/// Runs Pagefind (https://pagefind.app, a static full-text search index) over the finished pages, so any static
+/// host can search the site without a server. Pagefind indexes the element marked `data-pagefind-body` (each
+/// document's text) and writes `pagefind/` beside the pages, which `assets/search.js` loads on the search page.
+struct SearchIndexer {
+    var indexing: SearchIndexing
+    /// Where `.venv` is looked for: the folder build-site runs in.
+    var workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    /// Indexes `site`; a missing or failing Pagefind skips search with a reason and never fails the build,
+    /// because the site works without it (the search page then lists the listing pages).
+    func index(site: URL) -> (SearchOutcome, [Diagnostic]) {
+        let executable: URL
+        switch indexing {
+        case .off:
+            return (.skipped(reason: "turned off with --no-search"), [])
+        case .pagefind(let path):
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                return (.skipped(reason: "no Pagefind at \(path)"),
+                        [.warning(at: SourceLocation(path: path), "Pagefind not found here; expected the pagefind executable (make site installs it into .venv)")])
+            }
+            executable = URL(fileURLWithPath: path)
+        case .automatic:
+            guard let found = findPagefind() else {
+                return (.skipped(reason: "Pagefind was not found on the PATH or in .venv (make site installs it)"), [])
+            }
+            executable = found
+        }
+        return run(executable, site: site)
+    }
+
+    /// `pagefind` on the PATH, then `.venv/bin/pagefind`, then the binary inside pagefind-bin's package folder.
+    func findPagefind() -> URL? {
+        let manager = FileManager.default
+        var candidates = (environment["PATH"] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("pagefind") }
+        let venv = workingDirectory.appendingPathComponent(".venv")
+        candidates.append(venv.appendingPathComponent("bin/pagefind"))
+        let lib = venv.appendingPathComponent("lib")
+        for python in ((try? manager.contentsOfDirectory(atPath: lib.path)) ?? []).sorted() where python.hasPrefix("python") {
+            let package = lib.appendingPathComponent(python).appendingPathComponent("site-packages/pagefind_bin")
+            candidates += ["pagefind_extended", "pagefind"].map { package.appendingPathComponent($0) }
+        }
+        return candidates.first { manager.isExecutableFile(atPath: $0.path) }
+    }
+
+    private func run(_ executable: URL, site: URL) -> (SearchOutcome, [Diagnostic]) {
+        let process = Process()
+        process.executableURL = executable
+        // Results keep "index.html" so links work from disk and from any folder; search.js makes them relative.
+        process.arguments = ["--site", site.path, "--keep-index-url"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        let location = SourceLocation(path: executable.path)
+        do {
+            try process.run()
+        } catch {
+            return (.skipped(reason: "Pagefind could not be started"),
+                    [.warning(at: location, "could not start Pagefind: \(error.localizedDescription); the site was built without search")])
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            let last = text.split(separator: "\n").last.map(String.init) ?? "no output"
+            return (.skipped(reason: "Pagefind failed"),
+                    [.warning(at: location, "Pagefind failed (exit \(process.terminationStatus)): \(last); the site was built without search")])
+        }
+        return (.indexed(pages: Self.indexedPages(in: text)), [])
+    }
+
+    /// The page count from Pagefind's "Indexed 5 pages" line.
+    static func indexedPages(in output: String) -> Int {
+        for line in output.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            if words.count == 3, words[0] == "Indexed", words[2].hasPrefix("page"), let count = Int(words[1]) { return count }
+        }
+        return 0
+    }
+}
