@@ -20,7 +20,7 @@ struct BuildCommandTests {
         #expect(result.stderrLines.count == 1)
         #expect(result.stderrLines.first?.hasPrefix("Content/annual-reports/2023-report.md:5:1: warning: unknown key 'sumary' in the front matter (did you mean 'summary'?)") == true)
         #expect(result.stdoutLines.count == 1)
-        #expect(result.stdoutLines.first?.hasPrefix("Built 1 document into 3 pages with 1 warning in ") == true, "\(result.stdout)")
+        #expect(result.stdoutLines.first?.hasPrefix("Built 1 document into 7 pages with 1 warning in ") == true, "\(result.stdout)")
     }
 
     @Test("--quiet prints nothing when the build works, and only the errors when it fails")

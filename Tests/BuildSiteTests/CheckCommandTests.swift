@@ -69,7 +69,7 @@ struct CheckCommandTests {
         #expect(result.status == 1)
         #expect(result.stdoutLines == [
             "Content/annual-reports/2024-02-report.md:8:27: warning: the abbreviation 'XYZQ' is not in the glossary; expected a line 'XYZQ: what it stands for' in Content/glossary.yml",
-            "Content/annual-reports/2024-02-report.md:10:10: error: the link '#para-9-99' points to no place on this page; expected '#' and the id of a heading, paragraph or risk on this page",
+            "Content/annual-reports/2024-02-report.md:10:10: error: the link '#para-9-99' points to no place on this page (did you mean '#para-1-1'?); expected '#' and the id of a heading, paragraph or risk on this page",
             "Content/annual-reports/2024-02-report.md:12:11: error: the link '../../annual-reports/2023-gone/' points to no page or file of the site; expected the address of a page relative to this one, e.g. ../../annual-reports/NAME/ for Content/annual-reports/NAME.md",
             "Content/annual-reports/2024-02-report.md:12:65: error: the link '../../deep-dives/2024-01-risk.md' names a Markdown file, but links name the page it becomes; expected ../../deep-dives/2024-01-risk/",
             "Content/annual-reports/2024-02-report.md:14:1: error: the image '../chart.png' has no alternative text, so people using screen readers miss it; expected ![what the image shows](../chart.png)",

@@ -111,7 +111,7 @@ struct RiskPagesTests {
             let links = internalLinks(try site.read(page), pageFolder: folder)
             #expect(links.count > 5)
             for link in links {
-                #expect(link.hasSuffix("index.html") || link.hasSuffix(".csv") || link.hasSuffix(".json") || link.hasSuffix(".css"), "\(page): \(link)")
+                #expect(link.hasSuffix("index.html") || link.hasSuffix(".csv") || link.hasSuffix(".json") || link.hasSuffix(".css") || link.hasSuffix(".xml"), "\(page): \(link)")
                 #expect(site.exists("Site/" + link), "\(page) links to missing \(link)")
             }
         }

@@ -99,7 +99,7 @@ public struct SiteChecker: Sendable {
                 guard let fragment, !fragment.isEmpty, index.isPage(file) else { continue }
                 let ids = index.ids(onPage: file)
                 if !ids.contains(fragment) {
-                    let nearest = ids.filter { editDistance($0, fragment) <= 3 }.min { editDistance($0, fragment) < editDistance($1, fragment) }
+                    let nearest = nearestMatch(to: fragment, in: ids, maxDistance: 3)
                     let suggestion = nearest.map { " (did you mean '#\($0)'?)" } ?? ""
                     if link.destination.hasPrefix("#") {
                         bag.error(link.location, "\(what) points to no place on this page\(suggestion); expected '#' and the id of a heading, paragraph or risk on this page")
@@ -128,8 +128,7 @@ public struct SiteChecker: Sendable {
         if let draft = model.draftsLeftOut.first(where: { $0.urlPath == target }) {
             return "\(what) points to a draft (\(draft.sourcePath)), which is not published; expected a published page: publish that document first, or remove the link"
         }
-        let nearest = index.pageFolders.min { editDistance($0, target) < editDistance($1, target) }
-        if let nearest, editDistance(nearest, target) <= max(3, target.count / 4) {
+        if let nearest = nearestMatch(to: target, in: index.pageFolders, maxDistance: max(3, target.count / 4)) {
             return "\(what) points to no page of the site (did you mean \(links.root)\(nearest)?); expected the address of a page relative to this one"
         }
         return "\(what) points to no page or file of the site; expected the address of a page relative to this one, e.g. \(links.root)annual-reports/NAME/ for Content/annual-reports/NAME.md"

@@ -155,8 +155,7 @@ struct YAMLFields {
     func warnUnknownKeys(known: [String], bag: inout DiagnosticBag) {
         for key in mapping.keys {
             guard let name = key.string, !known.contains(name) else { continue }
-            let suggestion = known.min { editDistance($0, name) < editDistance($1, name) }
-                .flatMap { editDistance($0, name) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            let suggestion = nearestMatch(to: name, in: known, maxDistance: 2).map { " (did you mean '\($0)'?)" } ?? ""
             bag.warning(context.location(of: key), "unknown key '\(name)' in \(what)\(suggestion); expected one of: \(known.joined(separator: ", "))")
         }
     }
@@ -170,6 +169,15 @@ struct YAMLFields {
         case .alias?: return "an alias"
         }
     }
+}
+
+/// The candidate closest to a misspelt name, for "did you mean": ties go to the alphabetically first, so messages
+/// are the same on every run whatever order the candidates came in.
+func nearestMatch<Candidates: Sequence>(to name: String, in candidates: Candidates, maxDistance: Int = .max) -> String?
+where Candidates.Element == String {
+    candidates.map { (editDistance($0, name), $0) }
+        .filter { $0.0 <= maxDistance }
+        .min { $0 < $1 }?.1
 }
 
 /// Levenshtein distance, for "did you mean" on misspelt keys (keys are short, so the simple table is fine).

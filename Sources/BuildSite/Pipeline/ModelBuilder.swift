@@ -83,7 +83,7 @@ public struct ModelBuilder: Sendable {
                 }
             } else {
                 let known = documents.filter { $0.type != .minutes }.map(\.contentPath)
-                let suggestion = known.min { editDistance($0, target) < editDistance($1, target) }.map { " (did you mean '\($0)'?)" } ?? ""
+                let suggestion = nearestMatch(to: target, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                 bag.error(document.discussesLocation ?? SourceLocation(path: document.sourcePath),
                           "'discusses' names no report: \(target)\(suggestion); expected the Content path of a report, without .md")
             }
