@@ -11,13 +11,22 @@ struct YAMLContext: Sendable {
     }
 
     func location(of mark: Mark) -> SourceLocation {
-        SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+        location(yamlLine: mark.line, column: mark.column)
     }
+
+    /// A 1-based line within the YAML text and a 1-based column, as a place in the content file.
+    func location(yamlLine: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: yamlLine + firstLine - 1, column: column)
+    }
+
+    /// How messages name this YAML: a whole file (site.yml, glossary.yml) or a document's front matter.
+    var what: String { firstLine == 1 ? "this file" : "the front matter" }
 }
 
 /// Parses YAML text into a node tree with positions, or says where the YAML is broken.
 enum YAMLParsing {
     static func compose(_ yaml: String, context: YAMLContext) throws(Diagnostic) -> Node? {
+        try YAMLBudget.check(yaml, context: context, what: context.what)
         do {
             return try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
