@@ -39,7 +39,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BuildSiteTests",
-            dependencies: ["BuildSite"]
+            dependencies: ["BuildSite"],
+            exclude: ["Fixtures"]  // regression inputs, read from the source folder by path
         ),
     ]
 )

@@ -82,10 +82,21 @@ enum YAMLBudget {
                 open[open.count - 1].values += added
             }
             if total > maximumExpandedValues || (open.last?.values ?? 0) > maximumExpandedValues {
-                return .error(at: at, "\(what) would expand to more than \(maximumExpandedValues) values, through YAML aliases ('*name') repeating other parts; expected each value written out once")
+                return .error(at: at, "\(what) would expand to more than \(grouped(maximumExpandedValues)) values, through YAML aliases ('*name') repeating other parts; expected each value written out once")
             }
         }
         return nil
+    }
+
+    /// 100000 as "100,000", the way a reader writes it.
+    static func grouped(_ number: Int) -> String {
+        var digits = Array(String(number))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

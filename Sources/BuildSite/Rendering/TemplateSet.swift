@@ -20,6 +20,12 @@ public struct TemplateSet: Sendable {
         }
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let display = displayName + "/" + name
+            // A template may be a link only to a file inside the templates folder: nothing is read from elsewhere.
+            guard let real = ContentLoader.realPath(directory.appendingPathComponent(name).path),
+                  real.hasPrefix((ContentLoader.realPath(directory.path) ?? directory.path) + "/") else {
+                bag.error(SourceLocation(path: display), "this template is a link that points outside the templates folder or nowhere; expected a real file inside it")
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
                   let text = TextDecoding.decode(data) else {
                 bag.error(SourceLocation(path: display), "cannot read this template as UTF-8 text; expected a readable Mustache file")
