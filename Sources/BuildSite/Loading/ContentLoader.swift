@@ -89,7 +89,8 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 let targetType = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
-                if !target.hasPrefix((Self.realPath(contentDirectory.path) ?? contentDirectory.path) + "/") {
+                let realContent = Self.realPath(contentDirectory.path) ?? contentDirectory.path
+                if target != realContent && !target.hasPrefix(realContent + "/") {
                     bag.error(SourceLocation(path: displayPath(relative)), "this link points outside the content folder; expected a real file inside it")
                 } else if targetType == .typeDirectory {
                     bag.warning(SourceLocation(path: displayPath(relative)), "a link to a folder is not followed; expected a real folder")
