@@ -155,3 +155,36 @@ struct SecurityInjectionTests {
         }
     }
 }
+
+/// Whether `needle`'s bytes occur in `text`: a byte search, as a browser's tokenizer sees the page, where Swift's
+/// `contains` would compare grapheme clusters and miss a quote that a combining mark joined to the next character.
+func containsBytes(_ text: String, _ needle: String) -> Bool {
+    let haystack = Array(text.utf8), pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, haystack.count >= pattern.count else { return false }
+    return (0...(haystack.count - pattern.count)).contains { start in haystack[start..<(start + pattern.count)].elementsEqual(pattern) }
+}
+
+@Suite("Escaping holds for every Unicode spelling")
+struct SecurityEscapingTests {
+    /// Swift compares Characters (grapheme clusters), and `"` followed by a combining accent is one Character that
+    /// is not `"`: an escaper that looks characters up lets that quote through, and it ends the attribute.
+    @Test("A quote, apostrophe or angle bracket followed by a combining mark is still escaped", arguments: [
+        ("\"\u{301} onmouseover=\"alert(1)", "&quot;\u{301} onmouseover=&quot;alert(1)"),
+        ("'\u{301} onmouseover='alert(1)", "&#39;\u{301} onmouseover=&#39;alert(1)"),
+        ("<\u{301}script>alert(1)</script>", "&lt;\u{301}script&gt;alert(1)&lt;/script&gt;"),
+        ("&\u{20DD}quot;", "&amp;\u{20DD}quot;"),
+    ])
+    func combiningMarksDoNotUnescape(_ value: String, _ escaped: String) throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        // Block scalars, so that the YAML needs no escaping of its own.
+        try site.write("Content/pages/accent.md", "---\ntype: page\ntitle: |-\n  T \(value)\nsummary: |-\n  S \(value)\ndate: 2024-01-01\n---\nText.\n")
+        _ = try site.build()
+        for path in ["Site/pages/accent/index.html", "Site/pages/index.html"] {
+            let page = try site.read(path)
+            #expect(containsBytes(page, "T " + escaped), "\(path) does not show the title escaped")
+            let raw = String(value.unicodeScalars.prefix(2))
+            #expect(!containsBytes(page, raw), "\(path) has an unescaped \(value.unicodeScalars.first!) joined to a combining mark")
+        }
+    }
+}

@@ -32,9 +32,12 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+                _ = ScalarHTMLEscaping.registered
+                let template = try MustacheTemplate(string: ScalarHTMLEscaping.pragma + text)
+                library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                bag.error(SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                // Line 1 is the escaping pragma added above; the file's own lines start at 2.
+                bag.error(SourceLocation(path: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                           "template error: \(error.error); expected matching {{#section}} … {{/section}} tags")
             } catch {
                 bag.error(SourceLocation(path: display), "template error: \(error)")
