@@ -29,11 +29,12 @@ struct RobustnessLargeInputTests {
         return text
     }
 
-    @Test("A 60 MB report builds in bounded memory, and its last paragraph reaches the page")
+    @Test("A 60 MB report builds in bounded memory, and its last section reaches the page")
     func sixtyMegabytes() throws {
         let site = try TemporarySite()
         defer { site.remove() }
-        let report = Self.largeReport(megabytes: 60)
+        // Under the address sanitizer, 60 MB would take minutes: 6 MB checks the same code for memory errors.
+        let report = Self.largeReport(megabytes: runningUnderAddressSanitizer ? 6 : 60)
         let inputMB = report.utf8.count >> 20
         try site.write("Content/annual-reports/huge.md", report)
 
@@ -43,8 +44,9 @@ struct RobustnessLargeInputTests {
         // cmark-gfm's tree for this Markdown takes about 10 bytes per byte of text; the text, the HTML and the page
         // are held a few times more. 30 bytes per byte of input bounds that with room to spare, and fails if any
         // stage holds a copy per heading or per line (which is what exhausts memory).
-        #expect(run.peakMemoryMB < 30 * inputMB, "peak memory \(run.peakMemoryMB) MB for \(inputMB) MB of Markdown")
-        print("60 MB report: \(inputMB) MB in, peak memory \(run.peakMemoryMB) MB, \(String(format: "%.1f", run.seconds)) s (debug build)")
+        // (The sanitizer's own bookkeeping more than doubles memory, so the bound holds for normal builds only.)
+        #expect(runningUnderAddressSanitizer || run.peakMemoryMB < 30 * inputMB, "peak memory \(run.peakMemoryMB) MB for \(inputMB) MB of Markdown")
+        print("Large report: \(inputMB) MB in, peak memory \(run.peakMemoryMB) MB, \(String(format: "%.1f", run.seconds)) s")
 
         let pageURL = site.root.appendingPathComponent("Site/annual-reports/huge/index.html")
         let page = try Data(contentsOf: pageURL)
