@@ -6,6 +6,8 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config python3-jsonschema
 # The browser suite: Debian's Chromium and its driver, nginx to serve the site from a sub-path.
 BROWSER_APT_PACKAGES := chromium chromium-driver nginx
+# The Content-Security-Policy test loads pages in Chromium, served by Python's web server.
+TEST_APT_PACKAGES := chromium python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 VENV := .venv
@@ -24,10 +26,13 @@ apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missi
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-.PHONY: site test test-browser deps search-deps browser-deps build clean
+.PHONY: site test test-browser test-asan deps test-deps search-deps browser-deps build clean fuzz fuzz-smoke fuzz-build bench
 
 deps:
 	@$(call apt_install,$(APT_PACKAGES))
+
+test-deps: deps
+	@$(call apt_install,$(TEST_APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release --product build-site
@@ -35,9 +40,13 @@ build: deps
 site: build search-deps
 	.build/release/build-site build
 
-test: deps
+# Every test: the Swift suites; the real site in a real browser; the Swift suites again under the address
+# sanitizer; a one-minute fuzzing run from the committed seeds.
+test: test-deps
 	$(SWIFT) test
 	$(MAKE) test-browser
+	$(MAKE) test-asan
+	$(MAKE) fuzz-smoke
 
 # Every page of the real site in a real browser: vnu, axe-core (WCAG 2.2 AA), nginx + linkchecker, search, screenshots.
 test-browser: deps browser-deps
@@ -62,5 +71,38 @@ $(VENV)/.browser-packages: Makefile | $(VENV)/bin/pagefind
 	$(PIP) --no-deps $(AXE_PY)
 	touch $@
 
+# Its own build folder, so it does not rebuild the main one. Leak checking is off: the test runner, Foundation and
+# the Swift runtime keep memory until exit, which LeakSanitizer would report; overflows and use-after-free still fail.
+test-asan: test-deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+# libFuzzer over front matter + Markdown + templates (Fuzz/, a package of its own built in Fuzz/.build).
+# The gold linker cannot link libFuzzer into Swift, so lld: the Swift toolchain ships it, or Debian's lld.
+# C code (libyaml in Yams) is instrumented too, so the fuzzer sees its branches.
+FUZZ_BUILD_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld \
+	-Xcc -fsanitize=fuzzer-no-link,address
+FUZZER := Fuzz/.build/debug/PipelineFuzzer
+FUZZ_SECONDS ?= 1800
+FUZZ_SMOKE_SECONDS ?= 60
+
+fuzz-build: deps
+	@command -v ld.lld >/dev/null 2>&1 || { $(call apt_install,lld); }
+	$(SWIFT) build --package-path Fuzz $(FUZZ_BUILD_FLAGS)
+
+# New inputs go to Fuzz/.corpus (git-ignored); crashes to Fuzz/.artifacts. SWIFT_BACKTRACE=enable=no, or a crash
+# leaves Swift's backtracer holding the terminal.
+define run-fuzzer
+	@mkdir -p Fuzz/.corpus Fuzz/.artifacts
+	SWIFT_BACKTRACE=enable=no $(FUZZER) Fuzz/.corpus Fuzz/Corpus -dict=Fuzz/build-site.dict \
+	  -max_total_time=$(1) -timeout=10 -rss_limit_mb=3072 -max_len=16384 \
+	  -artifact_prefix=Fuzz/.artifacts/ -print_final_stats=1
+endef
+
+fuzz-smoke: fuzz-build
+	$(call run-fuzzer,$(FUZZ_SMOKE_SECONDS))
+
+fuzz: fuzz-build
+	$(call run-fuzzer,$(FUZZ_SECONDS))
+
 clean:
-	rm -rf .build Site screenshots
+	rm -rf .build .build-asan Fuzz/.build Site screenshots

@@ -59,7 +59,8 @@ let package = Package(
                 "BuildSite",
                 "SiteServer",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
-            ]
+            ],
+            exclude: ["Fixtures"]  // regression inputs, read from the source folder by path
         ),
     ]
 )

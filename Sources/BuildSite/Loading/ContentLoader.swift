@@ -7,7 +7,8 @@ public struct LoadedContent: Sendable {
     public var glossary: SourceFile?
     /// Images and other files beside the documents, published unchanged (paths relative to the content folder).
     public var staticFiles: [String]
-    /// Warnings found while loading (unused files, skipped links), reported with the build's.
+    /// Problems found while loading, reported with the build's: warnings (unused files, skipped links) and errors
+    /// (unreadable files, links out of the folder), which fail the build once everything else has been checked.
     public var warnings: [Diagnostic]
 }
 
@@ -49,7 +50,8 @@ public struct ContentLoader: Sendable {
                 result.staticFiles.append(relative)
             }
         }
-        if bag.hasErrors { throw BuildFailure(bag.diagnostics) }
+        // A file that cannot be read is an error, but the readable files are still parsed, so that one build reports
+        // every problem at once; the build fails at the end because these errors travel with the build's own.
         result.warnings = bag.diagnostics
         return result
     }
@@ -82,21 +84,42 @@ public struct ContentLoader: Sendable {
                 paths.append(relative)
             case .typeSymbolicLink:
                 // A link is followed only to a file inside the content folder: never out of it, never into a loop.
-                let target = url.resolvingSymlinksInPath().standardizedFileURL
-                var targetIsFolder: ObjCBool = false
-                if !target.path.hasPrefix(contentDirectory.path + "/") {
-                    bag.error(SourceLocation(path: displayPath(relative)), "this link points outside the content folder; expected a real file inside it")
-                } else if !FileManager.default.fileExists(atPath: target.path, isDirectory: &targetIsFolder) {
+                guard let target = Self.realPath(url.path) else {
                     bag.error(SourceLocation(path: displayPath(relative)), "this link points nowhere (a broken or looping link); expected a real file")
-                } else if targetIsFolder.boolValue {
+                    continue
+                }
+                let targetType = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+                let realContent = Self.realPath(contentDirectory.path) ?? contentDirectory.path
+                if target != realContent && !target.hasPrefix(realContent + "/") {
+                    bag.error(SourceLocation(path: displayPath(relative)), "this link points outside the content folder; expected a real file inside it")
+                } else if targetType == .typeDirectory {
                     bag.warning(SourceLocation(path: displayPath(relative)), "a link to a folder is not followed; expected a real folder")
+                } else if targetType != .typeRegular {
+                    reportSpecialFile(relative, bag: &bag)
                 } else {
                     paths.append(relative)
                 }
             default:
-                bag.warning(SourceLocation(path: displayPath(relative)), "this is not a regular file and is skipped")
+                reportSpecialFile(relative, bag: &bag)
             }
         }
+    }
+
+    /// A pipe, socket or device is never read: reading a pipe would wait for ever. One named like a document or the
+    /// settings is an error (the document would silently be missing); any other is skipped with a warning.
+    private func reportSpecialFile(_ relative: String, bag: inout DiagnosticBag) {
+        if [".md", ".yml", ".yaml"].contains(where: relative.hasSuffix) {
+            bag.error(SourceLocation(path: displayPath(relative)), "cannot read this file: it is not a regular file (a pipe, socket or device); expected a Markdown or YAML file")
+        } else {
+            bag.warning(SourceLocation(path: displayPath(relative)), "this is not a regular file (a pipe, socket or device) and is skipped")
+        }
+    }
+
+    /// The path with every link resolved (`realpath`), or nil when a link is broken or loops back on itself.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func read(_ relative: String, bag: inout DiagnosticBag) -> String? {

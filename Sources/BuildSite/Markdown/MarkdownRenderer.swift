@@ -91,7 +91,7 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", headings: headings)
         }
         defer { free(cString) }
-        var html = HTMLPostProcessor.addHeadingIDs(String(cString: cString), headings: headings)
+        var html = HTMLPostProcessor.addHeadingIDs(cString, headings: headings)
         if page.annotates {
             html = HTMLPostProcessor.resolveMarkers(html, glossary: page.glossary, glossaryHref: page.glossaryHref)
         }
@@ -129,19 +129,24 @@ public struct MarkdownRenderer: Sendable {
         return headings
     }
 
+    /// The heading's text without markup. It walks with cmark's own iterator rather than by recursion, because
+    /// emphasis or images can nest 100,000 deep in one line and recursion that deep overflows the stack.
     private func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             default:
-                text += plainText(of: current)
+                break
             }
-            child = cmark_node_next(current)
         }
         return text
     }

@@ -14,24 +14,50 @@ enum FrontMatterSplitter {
         if file.text.allSatisfy(\.isWhitespace) {
             throw .error(at: start, "the file is empty; expected front matter between two '---' lines, then the text of the document")
         }
-        var lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-            throw .error(at: start, "the file does not start with front matter; expected a first line '---', then keys such as 'type:', 'title:' and 'date:', then '---'")
+        // Works on the UTF-8 bytes, line by line, and stops at the closing line: a 60 MB document costs one pass
+        // over its front matter and one copy of its body, not a split of every line into a grapheme-aware substring.
+        let bytes = file.text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var closing: (start: String.Index, next: String.Index, line: Int)?
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let next = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
+            let marker = Self.marker(bytes[lineStart..<lineEnd])
+            if lineNumber == 1 {
+                guard marker == "---" else {
+                    throw .error(at: start, "the file does not start with front matter; expected a first line '---', then keys such as 'type:', 'title:' and 'date:', then '---'")
+                }
+                yamlStart = next
+            } else if marker == "---" || marker == "..." {
+                closing = (lineStart, next, lineNumber)
+                break
+            }
+            lineStart = next
+            lineNumber += 1
         }
-        guard let closing = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingTrailingSpaces()) }) else {
+        guard let yamlStart, let closing else {
             throw .error(at: start, "the front matter is never closed; expected a line '---' after the last key")
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return SplitDocument(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
+        // The YAML ends before the newline that ends its last line; an empty YAML (two '---' lines) is "".
+        let yamlEnd = closing.start > yamlStart ? bytes.index(before: closing.start) : yamlStart
+        let yaml = String(file.text[yamlStart..<yamlEnd])
+        var body = file.text[closing.next...]
+        if body.hasSuffix("\n") { body = body.dropLast() }
+        return SplitDocument(yaml: yaml, yamlFirstLine: 2, body: String(body), bodyFirstLine: closing.line + 1)
     }
-}
 
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var result = self
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
-        return result
+    /// `---` or `...` when the line is that marker (trailing spaces and tabs allowed), otherwise nil.
+    private static func marker(_ line: Substring.UTF8View) -> String? {
+        var end = line.endIndex
+        while end > line.startIndex, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(line[line.index(before: end)]) {
+            end = line.index(before: end)
+        }
+        let trimmed = line[line.startIndex..<end]
+        guard trimmed.count == 3 else { return nil }
+        if trimmed.allSatisfy({ $0 == UInt8(ascii: "-") }) { return "---" }
+        if trimmed.allSatisfy({ $0 == UInt8(ascii: ".") }) { return "..." }
+        return nil
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Maps a YAML node to a place in the content file (Yams counts lines within the YAML text only).
@@ -11,13 +12,22 @@ struct YAMLContext: Sendable {
     }
 
     func location(of mark: Mark) -> SourceLocation {
-        SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+        location(yamlLine: mark.line, column: mark.column)
     }
+
+    /// A 1-based line within the YAML text and a 1-based column, as a place in the content file.
+    func location(yamlLine: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: yamlLine + firstLine - 1, column: column)
+    }
+
+    /// How messages name this YAML: a whole file (site.yml, glossary.yml) or a document's front matter.
+    var what: String { firstLine == 1 ? "this file" : "the front matter" }
 }
 
 /// Parses YAML text into a node tree with positions, or says where the YAML is broken.
 enum YAMLParsing {
     static func compose(_ yaml: String, context: YAMLContext) throws(Diagnostic) -> Node? {
+        try YAMLBudget.check(yaml, context: context, what: context.what)
         do {
             return try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
@@ -30,12 +40,29 @@ enum YAMLParsing {
     private static func describe(_ error: YamlError, context: YAMLContext) -> Diagnostic {
         let advice = "expected 'key: value' lines, with text containing ': ' or '#' in quotes"
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .error(at: context.location(of: mark), "invalid YAML: \(problem); \(advice)")
+        case let .scanner(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"),
+             let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"):
+            // libyaml's own limit on `[[[[…` (its message names a C function), reported like YAMLBudget's.
+            return .error(at: context.location(of: mark), "\(context.what) nests lists and keys too deep; expected a few levels, such as risks → actions → keys")
+        case let .scanner(yamlContext, problem, mark, _), let .parser(yamlContext, problem, mark, _), let .composer(yamlContext, problem, mark, _):
+            // libyaml often stops a line after the mistake ("did not find expected ']'"); its context says where
+            // the unfinished part began ("while parsing a flow sequence" at line 3), which is where to look.
+            var started = ""
+            if let yamlContext, !yamlContext.text.isEmpty, yamlContext.mark.line != mark.line || yamlContext.mark.column != mark.column {
+                let at = context.location(of: yamlContext.mark)
+                started = " \(yamlContext.text) that starts at line \(at.line), column \(at.column)"
+            }
+            return .error(at: context.location(of: mark), "invalid YAML: \(problem)\(started); \(advice)")
         case let .duplicatedKeysInMapping(duplicates, yamlContext):
             return .error(at: context.location(of: yamlContext.mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice; expected each key once")
-        case let .reader(problem, _, _, _):
-            return .error(at: context.location(of: nil), "the front matter cannot be read: \(problem); expected UTF-8 text")
+        case let .reader(problem, offset, value, yaml):
+            // libyaml refuses control characters (a stray bell or form feed pasted from a PDF) before parsing.
+            // `offset` counts characters; the column counts Unicode scalars, as Yams's marks do.
+            let before = offset.map { yaml.prefix($0) } ?? ""
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0) + 1
+            let code = value >= 0 ? String(format: " U+%04X", value) : ""
+            return .error(at: context.location(yamlLine: line, column: column), "\(context.what) contains a character YAML does not allow (\(problem):\(code)); expected plain text without control characters")
         default:
             return .error(at: context.location(of: nil), "the front matter is not valid YAML; \(advice)")
         }

@@ -21,15 +21,24 @@ public struct TemplateSet: Sendable {
         }
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let display = displayName + "/" + name
+            // A template may be a link only to a file inside the templates folder: nothing is read from elsewhere.
+            guard let real = ContentLoader.realPath(directory.appendingPathComponent(name).path),
+                  real.hasPrefix((ContentLoader.realPath(directory.path) ?? directory.path) + "/") else {
+                bag.error(SourceLocation(path: display), "this template is a link that points outside the templates folder or nowhere; expected a real file inside it")
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
                   let text = TextDecoding.decode(data) else {
                 bag.error(SourceLocation(path: display), "cannot read this template as UTF-8 text; expected a readable Mustache file")
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+                _ = ScalarHTMLEscaping.registered
+                let template = try MustacheTemplate(string: ScalarHTMLEscaping.pragma + text)
+                library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                bag.error(SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                // Line 1 is the escaping pragma added above; the file's own lines start at 2.
+                bag.error(SourceLocation(path: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                           "template error: \(error.error); expected matching {{#section}} … {{/section}} tags")
             } catch {
                 bag.error(SourceLocation(path: display), "template error: \(error)")

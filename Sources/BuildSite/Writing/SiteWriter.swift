@@ -43,7 +43,9 @@ public struct SiteWriter: Sendable {
                 case .text(let text):
                     try Data(text.utf8).write(to: destination)
                 case .copy(let source):
-                    try manager.copyItem(at: source, to: destination)
+                    // A file that is a link (checked by the loader to stay inside the content folder) is published
+                    // as the file it points to: a copied link would point back into Content/, or nowhere once deployed.
+                    try manager.copyItem(at: source.resolvingSymlinksInPath(), to: destination)
                 }
             }
             beforePublishing(staging)

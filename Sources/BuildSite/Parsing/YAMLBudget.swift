@@ -1,0 +1,105 @@
+// libyaml as bundled by Yams. Yams has no public event API, and the checks below must run on the events, before
+// Yams builds its tree: building the tree is where an alias bomb or very deep nesting does its harm.
+internal import CYaml
+
+/// Refuses YAML that would cost far more to read than its size suggests, before Yams composes it:
+///
+/// - An alias bomb (`a: &a [x, x]`, `b: &b [*a, *a]`, … nine levels deep) is a few hundred bytes whose expansion is
+///   billions of values. Yams shares an aliased node rather than copying it, but hashing a mapping's keys to find
+///   duplicates walks every key in full, and so would build-site walking `risks:`; both would take hours.
+///   So the values are counted as if every alias were written out, and more than `maximumExpandedValues` is an error.
+/// - Nesting like `[[[[…` thousands deep would overflow the stack, because Yams composes recursively.
+/// - Front matter over `maximumBytes` is not front matter a council officer wrote.
+///
+/// Counting walks libyaml's events once, with a table of each anchor's expanded size, so it takes time linear in the
+/// text however large the expansion. YAML that libyaml cannot parse passes through: Yams then reports where it broke.
+enum YAMLBudget {
+    /// Real front matter is a few hundred values (the largest report here has about 150); this leaves ample room.
+    static let maximumExpandedValues = 100_000
+    /// Real front matter nests five deep at most (risks → a risk → actions → an action → its keys).
+    static let maximumDepth = 64
+    /// The largest front matter here is about 30 KB; `glossary.yml` and `site.yml` are smaller.
+    static let maximumBytes = 1 << 20
+
+    static func check(_ yaml: String, context: YAMLContext, what: String) throws(Diagnostic) {
+        if yaml.utf8.count > maximumBytes {
+            throw .error(at: context.location(of: nil), "\(what) is \(yaml.utf8.count / 1024) KB; expected at most \(maximumBytes / 1024) KB of details (put long text in the document's Markdown)")
+        }
+        var copy = yaml
+        let problem: Diagnostic? = copy.withUTF8 { bytes in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            return scan(&parser, context: context, what: what)
+        }
+        if let problem { throw problem }
+    }
+
+    /// One open sequence or mapping: its anchor (to record its size when it closes) and the values counted so far.
+    private struct Open {
+        var anchor: String?
+        var values: Int
+    }
+
+    private static func scan(_ parser: inout yaml_parser_t, context: YAMLContext, what: String) -> Diagnostic? {
+        var sizeOfAnchor: [String: Int] = [:]
+        var open: [Open] = []
+        var total = 0
+        var event = yaml_event_t()
+        while yaml_parser_parse(&parser, &event) == 1 {
+            defer { yaml_event_delete(&event) }
+            let at = context.location(yamlLine: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            var added = 0
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return nil
+            case YAML_SCALAR_EVENT:
+                added = 1
+                if let anchor = string(event.data.scalar.anchor) { sizeOfAnchor[anchor] = 1 }
+            case YAML_ALIAS_EVENT:
+                // An alias to an anchor not yet closed (or never defined) is Yams's to report; count it as one value.
+                added = string(event.data.alias.anchor).flatMap { sizeOfAnchor[$0] } ?? 1
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                if open.count >= maximumDepth {
+                    return .error(at: at, "\(what) nests lists and keys more than \(maximumDepth) levels deep; expected a few levels, such as risks → actions → keys")
+                }
+                let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+                open.append(Open(anchor: string(anchor), values: 1))
+                continue
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let closed = open.popLast() else { continue }
+                if let anchor = closed.anchor { sizeOfAnchor[anchor] = closed.values }
+                added = closed.values
+            default:
+                continue
+            }
+            // Every count stays at most twice the limit, so the sums cannot overflow.
+            if open.isEmpty {
+                total += added
+            } else {
+                open[open.count - 1].values += added
+            }
+            if total > maximumExpandedValues || (open.last?.values ?? 0) > maximumExpandedValues {
+                return .error(at: at, "\(what) would expand to more than \(grouped(maximumExpandedValues)) values, through YAML aliases ('*name') repeating other parts; expected each value written out once")
+            }
+        }
+        return nil
+    }
+
+    /// 100000 as "100,000", the way a reader writes it.
+    static func grouped(_ number: Int) -> String {
+        var digits = Array(String(number))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+}
