@@ -32,9 +32,12 @@ public struct MarkdownRenderer: Sendable {
         return true
     }()
 
-    /// cmark-gfm 0.29 keeps the extensions' trigger characters (`~`, `|`) in one process-wide table that each parser
-    /// switches on while it parses and off when it finishes, so two parsers at once can lose strikethrough or tables.
-    /// Parsing is therefore one at a time; rendering the parsed tree to HTML runs in parallel.
+    /// cmark-gfm 0.29 keeps the extensions' trigger characters (`~` for strikethrough, `:` and `w` for autolinks) in
+    /// one process-wide table: `cmark_parser_finish` switches them on, parses the inlines and switches them off, and
+    /// a table row does the same while it is fed (`cmark_manage_extensions_special_characters`). Two parsers at once
+    /// can therefore switch each other's characters off mid-parse and lose strikethrough or links. Parsing (feed and
+    /// finish) is one at a time; everything else — making the parser, walking the tree for headings, rendering it
+    /// to HTML, adding heading ids — runs in parallel, outside the lock. `MarkdownConcurrencyTests` checks this.
     private static let parseLock = NSLock()
 
     private var options: Int32 {
@@ -43,7 +46,7 @@ public struct MarkdownRenderer: Sendable {
         return options
     }
 
-    /// Renders Markdown; `idPrefix` keeps heading ids from several fragments on one page apart.
+    /// Renders Markdown; `headingIDs` keeps heading ids from several fragments on one page apart.
     public func render(_ markdown: String, headingIDs: inout HeadingIDAllocator) -> RenderedMarkdown {
         _ = MarkdownRenderer.registered
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: []) }
@@ -53,11 +56,15 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        let parsed: OpaquePointer? = MarkdownRenderer.parseLock.withLock {
-            markdown.utf8CString.withUnsafeBufferPointer { buffer in
-                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        // The text is handed to cmark-gfm where it lies (a native string is contiguous UTF-8): no copy.
+        var text = markdown
+        let parsed: OpaquePointer? = text.withUTF8 { bytes in
+            MarkdownRenderer.parseLock.withLock {
+                if let base = bytes.baseAddress, bytes.count > 0 {
+                    cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), bytes.count)
+                }
+                return cmark_parser_finish(parser)
             }
-            return cmark_parser_finish(parser)
         }
         guard let root = parsed else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_node_free(root) }
@@ -67,7 +74,8 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", headings: headings)
         }
         defer { free(cString) }
-        let html = HTMLPostProcessor.addHeadingIDs(String(cString: cString), headings: headings)
+        let html = HeadingIDInserter.insert(into: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self),
+                                            count: strlen(cString), headings: headings)
         return RenderedMarkdown(html: html, headings: headings)
     }
 

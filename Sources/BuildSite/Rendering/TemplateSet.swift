@@ -14,6 +14,7 @@ public struct TemplateSet: Sendable {
         self.directory = directory
         var bag = DiagnosticBag()
         var library = MustacheLibrary()
+        _ = FastHTMLEscaping.registered
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         if names.isEmpty {
             throw BuildFailure([.error(at: SourceLocation(path: displayName), "templates folder not found or empty; expected base.mustache, home.mustache, list.mustache and document.mustache")])
@@ -26,9 +27,12 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+                let template = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
+                library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                bag.error(SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                // The escaping line put before the template is not the author's: lines are counted without it.
+                let line = Swift.max(1, error.context.lineNumber - FastHTMLEscaping.pragmaLines)
+                bag.error(SourceLocation(path: display, line: line, column: error.context.columnNumber),
                           "template error: \(error.error); expected matching {{#section}} … {{/section}} tags")
             } catch {
                 bag.error(SourceLocation(path: display), "template error: \(error)")
