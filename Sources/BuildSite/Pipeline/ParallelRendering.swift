@@ -35,8 +35,9 @@ extension ProcessInfo {
 }
 
 /// A site's pages as the writer takes them: some pages made up front (the home page, the listings), then every
-/// document's page, rendered a batch at a time on every core, then files copied as they are. Only one batch of
-/// rendered pages is held at once, so the memory a build needs does not grow with the number of documents' pages.
+/// document's page, rendered a batch at a time on every core, then files copied as they are. Only two batches of
+/// rendered pages are held at once — the one being written and the next, rendered while the writer works — so the
+/// memory a build needs does not grow with the number of pages, and writing overlaps rendering.
 /// It counts the HTML pages it hands out, for the build's summary line.
 public final class PageStream: Sequence, @unchecked Sendable {
     private let head: [OutputFile]
@@ -56,23 +57,55 @@ public final class PageStream: Sequence, @unchecked Sendable {
         self.batchSize = Swift.max(1, batchSize)
     }
 
+    /// The next batch, rendered on other threads while the current one is written.
+    private final class PendingBatch: @unchecked Sendable {
+        private let done = DispatchGroup()
+        private var files: [OutputFile] = []
+
+        init(_ documents: ArraySlice<Document>, render: @escaping (Document) -> OutputFile) {
+            nonisolated(unsafe) let render = render
+            let documents = Array(documents)
+            DispatchQueue.global().async(group: done) { [self] in
+                files = documents.concurrentMap(render)
+            }
+        }
+
+        func wait() -> [OutputFile] {
+            done.wait()
+            return files
+        }
+    }
+
+    private func startBatch(at start: Int) -> PendingBatch? {
+        guard start < documents.count else { return nil }
+        return PendingBatch(documents[start..<Swift.min(documents.count, start + batchSize)], render: render)
+    }
+
     public func makeIterator() -> AnyIterator<OutputFile> {
         var headIndex = 0
         var batch: [OutputFile] = []
         var batchIndex = 0
-        var nextDocument = 0
+        var pending: PendingBatch?
+        var nextStart = 0
+        var started = false
         var tailIndex = 0
         return AnyIterator { [self] in
             let file: OutputFile
+            if !started {
+                // The first batch renders while the head pages are written.
+                started = true
+                pending = startBatch(at: 0)
+                nextStart = batchSize
+            }
             if headIndex < head.count {
                 file = head[headIndex]
                 headIndex += 1
-            } else if batchIndex < batch.count || nextDocument < documents.count {
-                if batchIndex == batch.count {
-                    let upper = Swift.min(documents.count, nextDocument + batchSize)
-                    batch = Array(documents[nextDocument..<upper]).concurrentMap(render)
+            } else if batchIndex < batch.count || pending != nil {
+                if batchIndex == batch.count, let ready = pending {
+                    batch = ready.wait()
                     batchIndex = 0
-                    nextDocument = upper
+                    pending = startBatch(at: nextStart)
+                    nextStart += batchSize
                 }
                 file = batch[batchIndex]
                 batchIndex += 1
