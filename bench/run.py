@@ -149,6 +149,16 @@ def tool_version(command):
         return "unknown"
 
 
+def source_state():
+    """The commit build-site was built from, and whether the working tree had changes (e.g. patches applied)."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "Sources"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return f"commit {commit}" + (" with uncommitted changes in Sources/" if dirty else "")
+    except OSError:
+        return "unknown commit"
+
+
 def machine():
     model = "unknown CPU"
     try:
@@ -164,7 +174,7 @@ def report(results, args):
     lines = []
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines += [f"Run {now} on {machine()}.",
-              f"Tools: build-site ({os.path.relpath(os.path.abspath(args.build_site), ROOT)}), {tool_version(['hugo', 'version'])}, "
+              f"Tools: build-site ({os.path.relpath(os.path.abspath(args.build_site), ROOT)}, {source_state()}), {tool_version(['hugo', 'version'])}, "
               f"{tool_version(['cmark-gfm', '--version'])}. Medians of {args.runs} runs per tool, tools taking turns in each round.", ""]
     lines += ["| N | corpus | tool | wall s | CPU s | peak RSS MiB | pages | pages/s | load avg (1 min) before → after |",
               "|---:|---:|---|---:|---:|---:|---:|---:|---|"]

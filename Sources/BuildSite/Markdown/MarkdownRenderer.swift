@@ -87,6 +87,8 @@ public struct MarkdownRenderer: Sendable {
     /// Renders a short piece of Markdown that sits inside another element (a control, an action cell):
     /// a single paragraph loses its `<p>` so it does not add a margin to the cell.
     public func renderInline(_ markdown: String) -> String {
+        // Most controls and action cells are a plain sentence: cmark-gfm would give back the same text in a <p>.
+        if PlainText.isPlain(markdown) { return markdown }
         let html = render(markdown).html.trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
             return String(html.dropFirst(3).dropLast(4))
