@@ -104,5 +104,16 @@ fuzz-smoke: fuzz-build
 fuzz: fuzz-build
 	$(call run-fuzzer,$(FUZZ_SECONDS))
 
+# `make bench`: build-site against Hugo and the cmark-gfm command on generated corpora of 1,000 and 10,000 reports;
+# the results are written into BENCHMARKS.md.
+BENCH_PACKAGES := hugo cmark-gfm python3
+BENCH_COUNTS ?= 1000 10000
+BENCH_RUNS ?= 3
+
+bench: deps
+	@$(call apt_install,$(BENCH_PACKAGES))
+	$(SWIFT) build -c release --product build-site
+	python3 bench/run.py --build-site .build/release/build-site --counts $(BENCH_COUNTS) --runs $(BENCH_RUNS) --record BENCHMARKS.md
+
 clean:
-	rm -rf .build .build-asan Fuzz/.build Site screenshots
+	rm -rf .build .build-asan Fuzz/.build Site screenshots .bench

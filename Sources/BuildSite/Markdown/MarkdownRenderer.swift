@@ -32,9 +32,13 @@ public struct MarkdownRenderer: Sendable {
         return true
     }()
 
-    /// cmark-gfm 0.29 keeps the extensions' trigger characters (`~`, `|`) in one process-wide table that each parser
-    /// switches on while it parses and off when it finishes, so two parsers at once can lose strikethrough or tables.
-    /// Parsing is therefore one at a time; rendering the parsed tree to HTML runs in parallel.
+    /// cmark-gfm 0.29 keeps the extensions' trigger characters (`~` for strikethrough, `:` and `w` for autolinks) in
+    /// one process-wide table: `cmark_parser_finish` switches them on, parses the inlines and switches them off, and
+    /// a table row does the same while it is fed (`cmark_manage_extensions_special_characters`). Two parsers at once
+    /// can therefore switch each other's characters off mid-parse and lose strikethrough or links. Parsing (feed and
+    /// finish) is one at a time; everything else — making the parser, walking the tree for headings, rendering it
+    /// to HTML, adding heading ids — runs in parallel, outside the lock. `MarkdownConcurrencyTests` checks this.
+    /// (`check` parses through the same lock.)
     static let parseLock = NSLock()
 
     var options: Int32 {
@@ -61,12 +65,15 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        let source = page.annotates ? MarkdownMarkers.removed(from: markdown) : markdown
-        let parsed: OpaquePointer? = MarkdownRenderer.parseLock.withLock {
-            source.utf8CString.withUnsafeBufferPointer { buffer in
-                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        // The text is handed to cmark-gfm where it lies (a native string is contiguous UTF-8): no copy.
+        var text = page.annotates ? MarkdownMarkers.removed(from: markdown) : markdown
+        let parsed: OpaquePointer? = text.withUTF8 { bytes in
+            MarkdownRenderer.parseLock.withLock {
+                if let base = bytes.baseAddress, bytes.count > 0 {
+                    cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), bytes.count)
+                }
+                return cmark_parser_finish(parser)
             }
-            return cmark_parser_finish(parser)
         }
         guard let root = parsed else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_node_free(root) }
@@ -106,6 +113,8 @@ public struct MarkdownRenderer: Sendable {
     /// Renders a short piece of Markdown that sits inside another element (a control, an action cell):
     /// a single paragraph loses its `<p>` so it does not add a margin to the cell.
     public func renderInline(_ markdown: String) -> String {
+        // Most controls and action cells are a plain sentence: cmark-gfm would give back the same text in a <p>.
+        if PlainText.isPlain(markdown) { return markdown }
         let html = render(markdown).html.trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
             return String(html.dropFirst(3).dropLast(4))

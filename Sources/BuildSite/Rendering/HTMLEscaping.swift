@@ -1,34 +1,61 @@
 import Mustache
 
-/// HTML escaping by Unicode scalar, for every `{{value}}` in the templates.
-///
-/// swift-mustache's own escaper looks each *Character* up in a table. A Swift Character is a grapheme cluster, so
-/// `"` followed by a combining accent (U+0301) is one Character that is not `"`, and it went through unescaped:
-/// a front-matter value could end the attribute it was written into and add its own (`onmouseover=…`).
-/// Browsers read HTML scalar by scalar, so this escapes scalar by scalar.
-struct ScalarHTMLEscaping: MustacheContentType {
+/// The HTML escaping of `{{value}}` in every template, done on UTF-8 bytes. swift-mustache's own escaping looks each
+/// Character up in a dictionary, which was a twentieth of a whole build in the benchmark's profile. This escapes the
+/// same five characters the same way (`<` `>` `&` `"` `'` become `&lt;` `&gt;` `&amp;` `&quot;` `&#39;`) and returns
+/// text with none of them as it is, without a copy. (It also escapes a quote followed by a combining accent,
+/// which the Character-by-Character escaping let through.)
+struct HTMLEscaping: MustacheContentType {
     static let name = "BUILD_SITE_HTML"
 
-    /// Put first in every template (on a line of its own, which Mustache then drops), so that this escaper applies.
-    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+    /// Put before each template's text: a standalone pragma line, which renders nothing and is dropped whole.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+    static let pragmaLines = 1
 
+    /// swift-mustache looks content types up by name while it compiles a template; registered once, before the first.
     static let registered: Bool = {
-        MustacheContentTypes.register(ScalarHTMLEscaping(), named: name)
+        MustacheContentTypes.register(HTMLEscaping(), named: name)
         return true
     }()
 
     func escapeText(_ text: String) -> String {
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
-            default: escaped.append(scalar)
+        HTMLEscaping.escape(text)
+    }
+
+    static func escape(_ text: String) -> String {
+        var utf8 = text
+        return utf8.withUTF8 { bytes -> String in
+            var extra = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "<"), UInt8(ascii: ">"): extra += 3
+                case UInt8(ascii: "&"), UInt8(ascii: "'"): extra += 4
+                case UInt8(ascii: "\""): extra += 5
+                default: break
+                }
+            }
+            if extra == 0 { return text }
+            return String(unsafeUninitializedCapacity: bytes.count + extra) { output in
+                var written = 0
+                func put(_ replacement: StaticString) {
+                    let count = replacement.utf8CodeUnitCount
+                    for index in 0..<count { output[written + index] = replacement.utf8Start[index] }
+                    written += count
+                }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "<"): put("&lt;")
+                    case UInt8(ascii: ">"): put("&gt;")
+                    case UInt8(ascii: "&"): put("&amp;")
+                    case UInt8(ascii: "\""): put("&quot;")
+                    case UInt8(ascii: "'"): put("&#39;")
+                    default:
+                        output[written] = byte
+                        written += 1
+                    }
+                }
+                return written
             }
         }
-        return String(escaped)
     }
 }

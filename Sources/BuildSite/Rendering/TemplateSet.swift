@@ -15,6 +15,7 @@ public struct TemplateSet: Sendable {
         self.directory = directory
         var bag = DiagnosticBag()
         var library = MustacheLibrary()
+        _ = HTMLEscaping.registered
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         if names.isEmpty {
             throw BuildFailure([.error(at: SourceLocation(path: displayName), "templates folder not found or empty; expected " + TemplateSet.requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))])
@@ -33,12 +34,12 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                _ = ScalarHTMLEscaping.registered
-                let template = try MustacheTemplate(string: ScalarHTMLEscaping.pragma + text)
+                let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                // Line 1 is the escaping pragma added above; the file's own lines start at 2.
-                bag.error(SourceLocation(path: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                // The escaping line put before the template is not the author's: lines are counted without it.
+                let line = Swift.max(1, error.context.lineNumber - HTMLEscaping.pragmaLines)
+                bag.error(SourceLocation(path: display, line: line, column: error.context.columnNumber),
                           "template error: \(error.error); expected matching {{#section}} … {{/section}} tags")
             } catch {
                 bag.error(SourceLocation(path: display), "template error: \(error)")

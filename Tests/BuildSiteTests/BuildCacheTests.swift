@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import BuildSite
+
+/// A rebuild with nothing changed is recognised; any change to what a build reads is too.
+@Suite("Build cache")
+struct BuildCacheTests {
+    func report(_ documents: Int = 5) -> BuildReport {
+        BuildReport(documents: documents, pages: documents + 4,
+                    warnings: [.warning(at: SourceLocation(path: "Content/x.md", line: 3, column: 2), "unknown key 'sumary'")], seconds: 1)
+    }
+
+    @Test("Same inputs and output: up to date, with the last build's numbers and warnings")
+    func upToDate() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.options.outputURL, withIntermediateDirectories: true)
+        let cache = BuildCache(options: site.options)
+        let fingerprint = try #require(cache.fingerprint())
+        #expect(cache.upToDateReport(for: fingerprint, started: Date()) == nil)
+        cache.record(fingerprint, report: report())
+        #expect(cache.file.lastPathComponent == ".Site.cache")
+        let again = try #require(cache.upToDateReport(for: cache.fingerprint(), started: Date()))
+        #expect(again.documents == 5 && again.pages == 9)
+        #expect(again.warnings.map(\.description) == ["Content/x.md:3:2: warning: unknown key 'sumary'"])
+        cache.invalidate()
+        #expect(cache.upToDateReport(for: fingerprint, started: Date()) == nil)
+    }
+
+    @Test("A changed report, template, site.yml, new image or option changes the fingerprint", arguments: [
+        "Content/minutes/2023-islington-audit-committee-risk-deep-dive-safeguarding.md", "Templates/base.mustache",
+        "Content/site.yml", "Content/images/new.png", "Templates/assets/site.css",
+    ])
+    func changes(path: String) throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        let before = try #require(BuildCache(options: site.options).fingerprint())
+        let url = site.root.appendingPathComponent(path)
+        let old = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        try site.write(path, old + "\n")
+        #expect(BuildCache(options: site.options).fingerprint() != before)
+        try site.write(path, old)
+        if FileManager.default.fileExists(atPath: url.path), !old.isEmpty {
+            #expect(BuildCache(options: site.options).fingerprint() == before)
+        }
+        var drafts = site.options
+        drafts.includeDrafts = true
+        #expect(BuildCache(options: drafts).fingerprint() != BuildCache(options: site.options).fingerprint())
+    }
+
+    @Test("A replaced or removed output folder is not up to date")
+    func outputReplaced() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.options.outputURL, withIntermediateDirectories: true)
+        let cache = BuildCache(options: site.options)
+        let fingerprint = cache.fingerprint()
+        cache.record(fingerprint, report: report())
+        try FileManager.default.removeItem(at: site.options.outputURL)
+        #expect(cache.upToDateReport(for: fingerprint, started: Date()) == nil)
+        try FileManager.default.createDirectory(at: site.options.outputURL, withIntermediateDirectories: true)
+        #expect(cache.upToDateReport(for: fingerprint, started: Date()) == nil)
+    }
+}

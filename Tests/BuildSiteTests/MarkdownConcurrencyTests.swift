@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import BuildSite
+
+/// cmark-gfm 0.29 switches the extensions' trigger characters on and off in one process-wide table while it parses.
+/// The renderer parses one document at a time and does the rest in parallel: these documents, rendered on every
+/// core at once, must come out exactly as they do one after another, strikethrough, tables and links included.
+@Suite("Markdown rendered on every core at once")
+struct MarkdownConcurrencyTests {
+    static func document(_ number: Int) -> String {
+        var text = """
+        ## Section \(number)
+
+        The ~~draft \(number)~~ final figure, see www.example.org/report-\(number) and https://example.org/\(number).
+
+        | Measure | 2022/23 |
+        |---|---:|
+        | ~~Old measure~~ \(number) | www.example.com/\(number) |
+
+        """
+        for line in 0..<(number % 9) {
+            text += "\n\(number).\(line + 1). Paragraph with ~~struck~~ words and a link to www.example.net/\(line).\n"
+        }
+        return text
+    }
+
+    @Test("Every page keeps its strikethrough, tables and links when rendered concurrently")
+    func concurrentRendersMatchSequentialOnes() {
+        let renderer = MarkdownRenderer()
+        let documents = (0..<600).map(Self.document)
+        let expected = documents.map { renderer.render($0).html }
+        #expect(expected.allSatisfy { $0.contains("<del>draft") && $0.contains("<table>") && $0.contains("<a href=\"http://www.example.org/report-") })
+        for _ in 0..<4 {
+            let concurrent = documents.concurrentMap { renderer.render($0).html }
+            let wrong = zip(concurrent, expected).filter { $0 != $1 }.count
+            #expect(wrong == 0, "\(wrong) of \(documents.count) pages differ from their one-at-a-time rendering")
+        }
+    }
+
+    @Test("concurrentMap keeps the input's order")
+    func concurrentMapKeepsOrder() {
+        let numbers = Array(0..<10_000)
+        #expect(numbers.concurrentMap { $0 * 3 } == numbers.map { $0 * 3 })
+        #expect([Int]().concurrentMap { $0 } == [])
+        #expect([7].concurrentMap { "\($0)" } == ["7"])
+    }
+}

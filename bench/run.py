@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""The build-site benchmark: the same generated reports built by build-site, by Hugo, and rendered by cmark-gfm.
+
+For each corpus size N it prints wall and CPU seconds, peak memory (RSS) and pages per second, each the median of
+--runs rounds, and the ratios the performance issue sets targets for. Tools take turns within a round, so a change in
+the machine's load falls on all of them alike; the load average is printed beside the numbers.
+
+    python3 bench/run.py --build-site .build/release/build-site --counts 1000 10000 --runs 3 --record BENCHMARKS.md
+
+What is measured:
+  build-site full     `build-site build` into an output folder that does not exist yet (and no cache beside it)
+  build-site no-op    the same command again, nothing changed
+  build-site one edit the same command after a paragraph is added to one report
+  hugo                `hugo` with bench/hugo's equivalent templates, into a fresh folder
+  cmark-gfm           Debian's `cmark-gfm` with build-site's extensions, run once over every body concatenated
+                      (front matter stripped): the floor of parsing and rendering the text at all, single-threaded,
+                      with no per-process start-up cost per file.
+Each command is timed from spawn to exit; CPU is user + system time and peak RSS is the child's maximum resident set,
+both from wait4(2).
+"""
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CMARK_ARGS = ["--validate-utf8", "--github-pre-lang", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
+MARK_BEGIN = "<!-- bench:results:begin -->"
+MARK_END = "<!-- bench:results:end -->"
+
+
+def run(command, cwd, stdout=None):
+    """Runs one command; returns (wall seconds, CPU seconds, peak RSS in MiB). Stops the benchmark if it fails."""
+    err_path = os.path.join(cwd, ".last-stderr")
+    with open(err_path, "wb") as err, open(stdout or os.devnull, "wb") as out:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+    if status != 0:
+        with open(err_path, encoding="utf-8", errors="replace") as err:
+            sys.exit(f"benchmark: {' '.join(command)} failed:\n{err.read()[-4000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
+
+
+def count_pages(folder):
+    return sum(1 for _, _, files in os.walk(folder) for name in files if name.endswith(".html"))
+
+
+def remove_output(path):
+    """An output folder and everything build-site keeps beside it (`.NAME.staging`, `.NAME.cache`, …)."""
+    shutil.rmtree(path, ignore_errors=True)
+    parent, name = os.path.split(path)
+    for sibling in os.listdir(parent):
+        if sibling.startswith("." + name + "."):
+            target = os.path.join(parent, sibling)
+            shutil.rmtree(target) if os.path.isdir(target) else os.remove(target)
+
+
+def prepare_corpus(work, count, seed):
+    """Generates the corpus once per (generator, N, seed); later runs reuse it."""
+    corpus = os.path.join(work, f"corpus-{count}")
+    generator = os.path.join(HERE, "generate_corpus.py")
+    with open(generator, "rb") as f:
+        stamp = hashlib.sha256(f.read() + f"{count}/{seed}".encode()).hexdigest()
+    stamp_path = corpus + ".stamp"
+    if not (os.path.isdir(corpus) and os.path.exists(stamp_path) and open(stamp_path).read() == stamp):
+        print(f"generating {count} reports (seed {seed}) …", flush=True)
+        subprocess.run([sys.executable, generator, "--count", str(count), "--seed", str(seed), "--out", corpus], check=True)
+        with open(stamp_path, "w") as f:
+            f.write(stamp)
+    documents = []
+    for folder, _, files in os.walk(corpus):
+        documents += [os.path.join(folder, name) for name in files if name.endswith(".md")]
+    documents.sort()
+    bodies = os.path.join(work, f"bodies-{count}.md")
+    size = 0
+    with open(bodies, "w", encoding="utf-8") as out:
+        for path in documents:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            size += len(text.encode())
+            body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+            out.write(body.rstrip("\n") + "\n\n")
+    return corpus, documents, bodies, size
+
+
+def median_of(samples):
+    return {key: statistics.median(sample[key] for sample in samples) for key in samples[0]}
+
+
+def bench_count(args, count):
+    work = args.work
+    corpus, documents, bodies, size = prepare_corpus(work, count, args.seed)
+    templates = os.path.abspath(args.templates)
+    site = os.path.join(work, "site-build-site")
+    hugo_out = os.path.join(work, "site-hugo")
+    cmark_out = os.path.join(work, "cmark.html")
+    edited = next(p for p in documents if "/annual-reports/" in p)  # deterministic: the oldest annual report
+    build = [os.path.abspath(args.build_site), "build", "--content", corpus, "--templates", templates, "--output", site]
+    hugo = ["hugo", "--source", os.path.join(HERE, "hugo"), "--contentDir", corpus, "--destination", hugo_out, "--quiet", "--noBuildLock"]
+    cmark = ["cmark-gfm"] + CMARK_ARGS + [bodies]
+
+    samples = {name: [] for name in ["full", "noop", "edit", "hugo", "cmark"]}
+    pages = {}
+    load_before = os.getloadavg()
+    for round_number in range(1, args.runs + 1):
+        print(f"  N={count} round {round_number}/{args.runs} (load {os.getloadavg()[0]:.2f})", flush=True)
+        remove_output(site)
+        samples["full"].append(run(build, work))
+        pages["build-site"] = count_pages(site)
+        samples["noop"].append(run(build, work))
+        with open(edited, encoding="utf-8") as f:
+            original = f.read()
+        try:
+            with open(edited, "a", encoding="utf-8") as f:
+                f.write(f"\n99.1. A paragraph added for rebuild round {round_number}.\n")
+            samples["edit"].append(run(build, work))
+        finally:
+            with open(edited, "w", encoding="utf-8") as f:
+                f.write(original)
+        remove_output(hugo_out)
+        samples["hugo"].append(run(hugo, work))
+        pages["hugo"] = count_pages(hugo_out)
+        samples["cmark"].append(run(cmark, work, stdout=cmark_out))
+    load_after = os.getloadavg()
+
+    result = {"count": count, "bytes": size, "pages": pages, "load": [load_before, load_after], "runs": args.runs}
+    for name, runs in samples.items():
+        walls, cpus, rsss = zip(*runs)
+        result[name] = {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss": statistics.median(rsss),
+                        "walls": list(walls)}
+    return result
+
+
+def tool_version(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def source_state():
+    """The commit build-site was built from, and whether the working tree had changes (e.g. patches applied)."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "Sources"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return f"commit {commit}" + (" with uncommitted changes in Sources/" if dirty else "")
+    except OSError:
+        return "unknown commit"
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def report(results, args):
+    lines = []
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines += [f"Run {now} on {machine()}.",
+              f"Tools: build-site ({os.path.relpath(os.path.abspath(args.build_site), ROOT)}, {source_state()}), {tool_version(['hugo', 'version'])}, "
+              f"{tool_version(['cmark-gfm', '--version'])}. Medians of {args.runs} runs per tool, tools taking turns in each round.", ""]
+    lines += ["| N | corpus | tool | wall s | CPU s | peak RSS MiB | pages | pages/s | load avg (1 min) before → after |",
+              "|---:|---:|---|---:|---:|---:|---:|---:|---|"]
+    for r in results:
+        load = f"{r['load'][0][0]:.2f} → {r['load'][1][0]:.2f}"
+        rows = [("build-site, full build", "full", r["pages"]["build-site"]),
+                ("build-site, rebuild, nothing changed", "noop", r["pages"]["build-site"]),
+                ("build-site, rebuild, one report edited", "edit", r["pages"]["build-site"]),
+                ("Hugo, full build", "hugo", r["pages"]["hugo"]),
+                ("cmark-gfm alone (bodies, one process)", "cmark", r["count"])]
+        for label, key, pages in rows:
+            m = r[key]
+            lines.append(f"| {r['count']:,} | {r['bytes'] / 2**20:.1f} MiB | {label} | {m['wall']:.2f} | {m['cpu']:.2f} | "
+                         f"{m['rss']:.0f} | {pages:,} | {pages / m['wall']:,.0f} | {load} |")
+    lines += ["", "| N | build-site / Hugo (wall) | build-site / cmark-gfm (wall) | no-op rebuild / full | one-edit rebuild / full | peak RSS |",
+              "|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        full = r["full"]["wall"]
+        lines.append(f"| {r['count']:,} | {full / r['hugo']['wall']:.2f} (target ≤ 0.5) | {full / r['cmark']['wall']:.2f} (target ≤ 2) | "
+                     f"{r['noop']['wall'] / full:.0%} (target < 10%) | {r['edit']['wall'] / full:.0%} (target < 15%) | "
+                     f"{r['full']['rss']:.0f} MiB (target < 300 at 10,000) |")
+    if len(results) > 1:
+        small, large = results[0], results[-1]
+        growth = large["full"]["wall"] / small["full"]["wall"]
+        factor = large["count"] / small["count"]
+        lines += ["", f"Growth: {large['count']:,} reports cost {growth:.1f}× the wall time of {small['count']:,} "
+                      f"(target ≤ {factor * 1.1:.0f}×); CPU {large['full']['cpu'] / small['full']['cpu']:.1f}×."]
+    return "\n".join(lines)
+
+
+def record(path, text):
+    """Replaces the results between the markers in BENCHMARKS.md (or appends them), keeping the prose around them."""
+    block = f"{MARK_BEGIN}\n{text}\n{MARK_END}"
+    existing = open(path, encoding="utf-8").read() if os.path.exists(path) else "# Benchmarks\n\n"
+    if MARK_BEGIN in existing and MARK_END in existing:
+        before, rest = existing.split(MARK_BEGIN, 1)
+        after = rest.split(MARK_END, 1)[1]
+        existing = before + block + after
+    else:
+        existing = existing.rstrip("\n") + "\n\n" + block + "\n"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(existing)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-site", default=os.path.join(ROOT, ".build/release/build-site"))
+    parser.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
+    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--work", default=os.path.join(ROOT, ".bench"), help="scratch folder (corpora, outputs)")
+    parser.add_argument("--record", help="write the results into this Markdown file (e.g. BENCHMARKS.md)")
+    parser.add_argument("--json", help="also write the raw results as JSON here")
+    args = parser.parse_args()
+    args.work = os.path.abspath(args.work)
+    os.makedirs(args.work, exist_ok=True)
+    for tool in ["hugo", "cmark-gfm"]:
+        if shutil.which(tool) is None:
+            sys.exit(f"benchmark: {tool} is not installed; `make bench` installs it")
+    results = [bench_count(args, count) for count in args.counts]
+    text = report(results, args)
+    print("\n" + text)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=2)
+    if args.record:
+        record(args.record, text)
+        print(f"\nrecorded in {args.record}")
+
+
+if __name__ == "__main__":
+    main()
