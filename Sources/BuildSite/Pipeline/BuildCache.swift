@@ -43,6 +43,7 @@ public struct BuildCache: Sendable {
         hash.add(options.templatesURL.path)
         hash.add(options.includeDrafts ? "drafts" : "no drafts")
         hash.add(options.baseURL ?? "")
+        hash.add(String(describing: options.search))
         // The program itself: a rebuilt build-site may render the same content differently.
         var program = stat()
         if stat("/proc/self/exe", &program) == 0 {  // stat follows the link to the program's file

@@ -20,6 +20,13 @@ public struct SiteBuilder: Sendable {
             stageStarted = Date()
         }
         try checkFolders()
+        // Taken before anything is read, so a second build waits for nothing half-done and the cache below
+        // describes a finished site.
+        let lock = try BuildLock(output: options.outputURL, displayName: options.output)
+        defer { withExtendedLifetime(lock) {} }
+        let cache = BuildCache(options: options)
+        let fingerprint = cache.fingerprint()
+        if let report = cache.upToDateReport(for: fingerprint, started: started) { return report }
         let (model, warnings) = try ModelBuilder(options: options).build()
         finished("Read and checked \(model.documents.count) documents")
         let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
@@ -28,7 +35,7 @@ public struct SiteBuilder: Sendable {
         }
         files += model.staticFiles.map { OutputFile(path: $0, copying: options.contentURL.appendingPathComponent($0)) }
         finished("Rendered \(files.count) files")
-        let lock = try BuildLock(output: options.outputURL, displayName: options.output)
+        cache.invalidate()
         // The search index is made in the staging folder, so the published site and its index change together.
         var search = SearchOutcome.skipped(reason: "not run")
         var searchWarnings: [Diagnostic] = []
@@ -37,11 +44,12 @@ public struct SiteBuilder: Sendable {
         }) { staging in
             (search, searchWarnings) = SearchIndexer(indexing: options.search).index(site: staging)
         }
-        withExtendedLifetime(lock) {}
         finished("Wrote \(options.output)")
         let pages = files.filter { $0.path.hasSuffix(".html") }.count
-        return BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
-                           seconds: Date().timeIntervalSince(started), search: search)
+        let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
+                                 seconds: Date().timeIntervalSince(started), search: search)
+        cache.record(fingerprint, report: report)
+        return report
     }
 
     /// The output folder is replaced whole, so it must never be, or hold, the folders the site is made from, nor be

@@ -56,7 +56,7 @@ extension SiteRenderer {
     /// topics and the glossary. For the home page, the search page and the 404 page.
     func browseLinks(_ links: PageLinks) -> [[String: Any]] {
         let types: [[String: Any]] = DocumentType.allCases.compactMap { type in
-            let count = site.documents(of: type).count
+            let count = index.documents(of: type).count
             guard count > 0, type != .page else { return nil }
             return ["title": type.pluralName, "href": links.page(type.folder + "/"), "count": count]
         }

@@ -6,6 +6,9 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let site: SiteModel
     let markdown: MarkdownRenderer
+    /// Documents by type, by path and by the report they discuss, worked out once: asking the model on every page
+    /// would make a build of N documents cost N².
+    let index: SiteIndex
     /// Every risk of every report, matched across reports by council and id (RiskRegisterPage.swift).
     let riskRegister: RiskRegister
     let glossary: Glossary
@@ -17,6 +20,7 @@ public struct SiteRenderer: Sendable {
         self.site = site
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
         self.riskRegister = RiskRegister(site: site)
+        self.index = SiteIndex(site)
         self.glossary = Glossary(site.glossary)
         self.facets = BrowseFacet.allCases.filter { !$0.groups(in: site.documents).isEmpty }
     }
@@ -24,13 +28,15 @@ public struct SiteRenderer: Sendable {
     /// `progress` is told (documents done, total) as each document page is rendered, for long builds' progress line.
     public func renderAll(progress: (@Sendable (Int, Int) -> Void)? = nil) -> [OutputFile] {
         var files = [renderHome()]
-        for type in DocumentType.allCases where !site.documents(of: type).isEmpty {
+        for type in DocumentType.allCases where !index.documents(of: type).isEmpty {
             files += renderListing(type)
         }
         files += renderBrowsePages()
+        // Document pages are independent, so they are rendered on every core, in the model's order.
         let total = site.documents.count
-        files += site.documents.enumerated().map { index, document in
-            defer { progress?(index + 1, total) }
+        let done = ProgressCounter()
+        files += site.documents.concurrentMap { document in
+            defer { progress?(done.increment(), total) }
             return renderDocument(document)
         }
         files += renderRiskPages()
@@ -53,7 +59,7 @@ public struct SiteRenderer: Sendable {
 
     func renderListing(_ type: DocumentType) -> [OutputFile] {
         renderListingPages(folder: type.folder + "/", heading: type.pluralName, intro: nil,
-                           documents: site.documents(of: type), breadcrumbs: [("Home", "")])
+                           documents: index.documents(of: type), breadcrumbs: [("Home", "")])
     }
 
     func renderDocument(_ document: Document) -> OutputFile {
@@ -85,10 +91,10 @@ public struct SiteRenderer: Sendable {
         context["hasContents"] = contents.count > 1
         context["tags"] = document.tags.map { ["name": $0, "href": BrowseFacet.topic.folder(for: $0).map(links.page) ?? ""] }
         context["hasTags"] = !document.tags.isEmpty
-        if let discussed = document.discusses.flatMap(site.document(at:)) {
+        if let discussed = document.discusses.flatMap(index.document(at:)) {
             context["discusses"] = DocumentSummaryContext.make(discussed, links: links)
         }
-        let minutes = site.documents.filter { $0.discusses == document.contentPath }
+        let minutes = index.documents(discussing: document.contentPath)
         if !minutes.isEmpty {
             context["minutedBy"] = minutes.map { DocumentSummaryContext.make($0, links: links) }
             context["hasMinutes"] = true
@@ -113,7 +119,7 @@ public struct SiteRenderer: Sendable {
             "searchHref": links.page("search/"),
             "feedHref": SiteAddress.isAbsolute(site.settings.baseURL) ? links.file("feed.xml") : "",
             "footerLinks": facetLinks(links),
-            "navigation": DocumentType.allCases.filter { !site.documents(of: $0).isEmpty && $0 != .page }.map {
+            "navigation": DocumentType.allCases.filter { !index.documents(of: $0).isEmpty && $0 != .page }.map {
                 ["name": $0.pluralName, "href": links.page($0.folder + "/"), "current": folder.hasPrefix($0.folder + "/")] as [String: Any]
             } + riskRegisterNavigation(folder: folder, links: links),
         ]

@@ -41,7 +41,7 @@ public struct SiteWriter: Sendable {
                 }
                 switch file.contents {
                 case .text(let text):
-                    try Data(text.utf8).write(to: destination)
+                    try PageFileWriting.write(text, to: destination)
                 case .copy(let source):
                     // A file that is a link (checked by the loader to stay inside the content folder) is published
                     // as the file it points to: a copied link would point back into Content/, or nowhere once deployed.
