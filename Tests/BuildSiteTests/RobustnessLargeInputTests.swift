@@ -104,4 +104,15 @@ struct RobustnessLargeInputTests {
         #expect(model.glossary.count == 45_000)
         #expect(model.glossary["A44999"] == "meaning 44999")
     }
+
+    @Test("A document over 100 MB is refused by its size, before it is read")
+    func overLargeDocument() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let path = site.root.appendingPathComponent("Content/pages/enormous.md").path
+        // A sparse file: 101 MB long without using the disk or the time to write it.
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("---\n".utf8)))
+        #expect(truncate(path, 101 << 20) == 0)
+        #expect(site.buildErrors() == ["Content/pages/enormous.md:1:1: error: this file is 101 MB; expected at most 100 MB (split a very long document into several)"])
+    }
 }
