@@ -52,7 +52,8 @@ let brokenFixtures: [BrokenFixture] = [
 
 @Suite("Broken input: a clear message at the right place, and nothing else happens")
 struct RobustnessBrokenInputTests {
-    @Test("Each broken fixture fails the build with its message, and the published site is untouched", arguments: brokenFixtures)
+    @Test("Each broken fixture fails the build with its message, and the published site is untouched",
+          .timeLimit(.minutes(1)), arguments: brokenFixtures)
     func brokenFixtureFailsCleanly(_ fixture: BrokenFixture) throws {
         let site = try TemporarySite()
         defer { site.remove() }

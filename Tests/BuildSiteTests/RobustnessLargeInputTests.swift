@@ -84,4 +84,34 @@ struct RobustnessLargeInputTests {
         #expect(try site.read("Site/pages/quotes/index.html").contains("<p>deep quote</p>"))
         #expect(try site.read("Site/pages/emphasis-heading/index.html").contains("<h2 id=\"a-b-a-b"))
     }
+
+    @Test("Front matter over 1 MB is refused with its size, before any YAML is read")
+    func hugeFrontMatter() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let filler = String(repeating: "x", count: 1_200_000)
+        try site.write("Content/pages/huge.md", "---\ntype: page\ntitle: Huge\ndate: 2024-01-01\nsummary: \(filler)\n---\nText.\n")
+        #expect(site.buildErrors() == ["Content/pages/huge.md:2:1: error: the front matter is 1171 KB; expected at most 1024 KB of details (put long text in the document's Markdown)"])
+    }
+
+    @Test("A glossary of 45,000 abbreviations is read pair by pair (a lookup per key never finished)", .timeLimit(.minutes(1)))
+    func longGlossary() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("Content/glossary.yml", (0..<45_000).map { "A\($0): meaning \($0)\n" }.joined())
+        try site.write("Content/pages/about.md", "---\ntype: page\ntitle: About\ndate: 2024-01-01\n---\n")
+        let (model, _) = try ModelBuilder(options: site.options).build()
+        #expect(model.glossary.count == 45_000)
+        #expect(model.glossary["A44999"] == "meaning 44999")
+    }
+
+    @Test("A document over 100 MB is refused by its size, before it is read")
+    func overLargeDocument() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("Content/pages/enormous.md", "---\n")
+        // A sparse file: 101 MB long without using the disk or the time to write it.
+        #expect(truncate(site.root.appendingPathComponent("Content/pages/enormous.md").path, 101 << 20) == 0)
+        #expect(site.buildErrors() == ["Content/pages/enormous.md:1:1: error: this file is 101 MB; expected at most 100 MB (split a very long document into several)"])
+    }
 }

@@ -8,7 +8,8 @@ import Foundation
 enum HTMLInvariants {
     /// URL schemes that run script or open local files when followed or loaded.
     static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "livescript", "mocha", "file", "data"]
-    /// cmark-gfm lets these through in safe mode, for images only; the site's policy allows `data:` images.
+    /// cmark-gfm lets these through in safe mode (in images and in links: neither runs script, and browsers do not
+    /// open `data:` links); the site's policy allows `data:` images.
     static let allowedDataPrefixes = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "srcset", "xlink:href", "background", "cite", "data"]
 
@@ -30,7 +31,7 @@ enum HTMLInvariants {
                 fail(if: name.hasPrefix("on"), "an event-handler attribute \(name)=\"\(value)\" on <\(tag.name)> in \(page)", html, input)
                 fail(if: name == "style" && !value.isEmpty, "an inline style attribute on <\(tag.name)> in \(page) (the site's policy refuses them)", html, input)
                 if urlAttributes.contains(name), let scheme = scheme(of: value) {
-                    let allowedData = scheme == "data" && tag.name == "img" && allowedDataPrefixes.contains { decoded(value).lowercased().hasPrefix($0) }
+                    let allowedData = scheme == "data" && allowedDataPrefixes.contains { decoded(value).lowercased().hasPrefix($0) }
                     fail(if: forbiddenSchemes.contains(scheme) && !allowedData, "a \(scheme): URL in \(name) on <\(tag.name)> in \(page): \(value)", html, input)
                 }
             }

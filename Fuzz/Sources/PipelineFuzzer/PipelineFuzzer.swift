@@ -16,6 +16,35 @@ let templates: TemplateSet = {
     }
 }()
 
+/// A deep-dive with every kind of risk field, rendered with each fuzzed `site.yml` whose settings are valid.
+let sampleDeepDive = """
+---
+type: deep-dive
+title: Risk deep-dive
+date: 2024-03-22
+risks:
+  - id: "16"
+    title: Safeguarding Children
+    statement: A statement
+    causes: [One cause]
+    consequences: [One consequence]
+    inherent: {likelihood: 2, impact: 2}
+    current: {likelihood: 2, impact: 2}
+    target: {likelihood: 1, impact: 2}
+    update: An **update**.
+    controls: [A control]
+    actions:
+      - action: An action
+        due: 2024-01-31
+        status: In progress
+---
+## 1. Purpose
+
+1.1 Text.
+"""
+
+/// The input says what it is by its first line: `# site.yml` or `# glossary.yml` (a YAML comment, so the seeds are
+/// real files), and otherwise it is a document.
 func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
     let data = Data(bytes)
     guard let text = TextDecoding.decode(data) else {
@@ -23,34 +52,50 @@ func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
         precondition(line >= 1 && column >= 1, "invalid UTF-8 must be reported at a real place")
         return
     }
-    let file = SourceFile(displayPath: "Content/pages/fuzz.md", contentPath: "pages/fuzz", text: text)
+    if text.hasPrefix("# site.yml") {
+        let (settings, diagnostics) = SiteSettingsDecoder.decode(SourceFile(displayPath: "Content/site.yml", contentPath: "site", text: text))
+        checkLocations(diagnostics, path: "Content/site.yml")
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
+        var safe = settings
+        safe.allowRawHTML = false
+        let sample = SourceFile(displayPath: "Content/deep-dives/sample.md", contentPath: "deep-dives/sample", text: sampleDeepDive)
+        let (document, _) = DocumentDecoder(matrix: safe.riskMatrix).decode(sample)
+        render(document.map { [$0] } ?? [], settings: safe, input: text)
+    } else if text.hasPrefix("# glossary.yml") {
+        let (_, diagnostics) = GlossaryDecoder.decode(SourceFile(displayPath: "Content/glossary.yml", contentPath: "glossary", text: text))
+        checkLocations(diagnostics, path: "Content/glossary.yml")
+    } else {
+        let file = SourceFile(displayPath: "Content/pages/fuzz.md", contentPath: "pages/fuzz", text: text)
+        let (document, diagnostics) = DocumentDecoder(matrix: .standard).decode(file)
+        checkLocations(diagnostics, path: file.displayPath)
+        guard let document else {
+            precondition(diagnostics.contains { $0.severity == .error }, "a document refused without an error")
+            return
+        }
+        // Safe mode is what sites get by default: its pages must keep every promise.
+        render([document], settings: .defaults, input: text)
+        // A site that opts in to raw HTML promises less, but must still never crash.
+        _ = MarkdownRenderer(allowRawHTML: true).render(document.body)
+    }
+}
 
-    // The same text as site settings and as a glossary: their YAML readers must hold too.
-    _ = SiteSettingsDecoder.decode(SourceFile(displayPath: "Content/site.yml", contentPath: "site", text: text))
-    _ = GlossaryDecoder.decode(SourceFile(displayPath: "Content/glossary.yml", contentPath: "glossary", text: text))
-
-    let (document, diagnostics) = DocumentDecoder(matrix: .standard).decode(file)
+func checkLocations(_ diagnostics: [Diagnostic], path: String) {
     for diagnostic in diagnostics {
         let location = diagnostic.location
-        precondition(location.path == file.displayPath && location.line >= 1 && location.column >= 1,
+        precondition(location.path == path && location.line >= 1 && location.column >= 1,
                      "a message must name the file and a real line and column: \(diagnostic)")
     }
-    guard let document else {
-        precondition(diagnostics.contains { $0.severity == .error }, "a document refused without an error")
-        return
-    }
+}
 
-    // Safe mode is what sites get by default: its pages must keep every promise.
-    let site = SiteModel(settings: .defaults, documents: [document], glossary: [:], staticFiles: [])
+func render(_ documents: [Document], settings: SiteSettings, input: String) {
+    let site = SiteModel(settings: settings, documents: documents, glossary: [:], staticFiles: [])
     for output in SiteRenderer(templates: templates, site: site).renderAll() {
         guard case .text(let html) = output.contents else { continue }
-        HTMLInvariants.check(html, page: output.path, input: text)
-        if output.path == document.urlPath + "index.html" {
-            HTMLInvariants.checkShownEscaped(document.title, in: html, page: output.path, input: text)
+        HTMLInvariants.check(html, page: output.path, input: input)
+        if let document = documents.first(where: { output.path == $0.urlPath + "index.html" }) {
+            HTMLInvariants.checkShownEscaped(document.title, in: html, page: output.path, input: input)
         }
     }
-    // A site that opts in to raw HTML promises less, but must still never crash.
-    _ = MarkdownRenderer(allowRawHTML: true).render(document.body)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

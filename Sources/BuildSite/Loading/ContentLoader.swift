@@ -60,6 +60,9 @@ public struct ContentLoader: Sendable {
         displayName.isEmpty ? relative : (displayName.hasSuffix("/") ? displayName + relative : displayName + "/" + relative)
     }
 
+    /// The content folder with any links in its own path resolved, to compare links' real targets with.
+    private var realContent: String { Self.realPath(contentDirectory.path) ?? contentDirectory.path }
+
     private func collectFiles(in relativeFolder: String, into paths: inout [String], bag: inout DiagnosticBag) {
         let folder = relativeFolder.isEmpty ? contentDirectory : contentDirectory.appendingPathComponent(relativeFolder)
         let names: [String]
@@ -89,7 +92,6 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 let targetType = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
-                let realContent = Self.realPath(contentDirectory.path) ?? contentDirectory.path
                 if target != realContent && !target.hasPrefix(realContent + "/") {
                     bag.error(SourceLocation(path: displayPath(relative)), "this link points outside the content folder; expected a real file inside it")
                 } else if targetType == .typeDirectory {
@@ -122,8 +124,16 @@ public struct ContentLoader: Sendable {
         return String(cString: resolved)
     }
 
+    /// A document is held in memory with its Markdown tree, about 20 bytes per byte of text; this keeps a build
+    /// within a few gigabytes. The largest real council report is well under 1 MB.
+    static let maximumFileBytes = 100 << 20
+
     private func read(_ relative: String, bag: inout DiagnosticBag) -> String? {
         let url = contentDirectory.appendingPathComponent(relative)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > Self.maximumFileBytes {
+            bag.error(SourceLocation(path: displayPath(relative)), "this file is \(size >> 20) MB; expected at most \(Self.maximumFileBytes >> 20) MB (split a very long document into several)")
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             bag.error(SourceLocation(path: displayPath(relative)), "cannot read this file (check its permissions); expected a readable file")
             return nil

@@ -116,8 +116,9 @@ enum GlossaryDecoder {
         }
         guard let fields = YAMLFields(root, context: context, what: "glossary.yml", bag: &bag) else { return ([:], bag.diagnostics) }
         var glossary: [String: String] = [:]
-        for key in fields.mapping.keys {
-            guard let abbreviation = key.string, let meaning = fields.string(abbreviation, required: true, bag: &bag) else { continue }
+        // Pair by pair, not key by key: a lookup per key would make a long glossary quadratic.
+        for (key, value) in fields.mapping {
+            guard let abbreviation = key.string, let meaning = fields.string(abbreviation, node: value, required: true, bag: &bag) else { continue }
             glossary[abbreviation] = meaning
         }
         return (glossary, bag.diagnostics)

@@ -109,7 +109,16 @@ struct YAMLFields {
     }
 
     func string(_ key: String, required: Bool = false, bag: inout DiagnosticBag) -> String? {
-        guard let node = value(key) else {
+        string(key, node: value(key), required: required, bag: &bag)
+    }
+
+    /// The text of a value already in hand, as when walking every pair of a long mapping: looking each key up
+    /// again would make reading a 50,000-entry glossary quadratic.
+    func string(_ key: String, node: Node?, required: Bool = false, bag: inout DiagnosticBag) -> String? {
+        if case .scalar(let scalar)? = node, scalar.tag == .init(.null) || (scalar.string.isEmpty && scalar.style == .plain) {
+            return string(key, node: nil, required: required, bag: &bag)
+        }
+        guard let node else {
             if required { missing(key, expected: "'\(key): …' with text", bag: &bag) }
             return nil
         }
