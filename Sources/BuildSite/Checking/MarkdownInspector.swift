@@ -74,11 +74,11 @@ struct MarkdownInspector {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
-                facts.headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: Self.plainText(of: node), location: location(node)))
+                facts.headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: MarkdownRenderer.plainText(of: node), location: location(node)))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 facts.links.append(.init(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
-                                         text: Self.plainText(of: node), location: location(node)))
+                                         text: MarkdownRenderer.plainText(of: node), location: location(node)))
             case CMARK_NODE_TEXT:
                 if let literal = cmark_node_get_literal(node) {
                     facts.texts.append(.init(text: String(cString: literal), location: location(node)))
@@ -88,23 +88,5 @@ struct MarkdownInspector {
             }
         }
         return facts
-    }
-
-    /// The text a reader sees inside a node: its text and code, with line breaks as spaces.
-    static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default:
-                text += plainText(of: current)
-            }
-            child = cmark_node_next(current)
-        }
-        return text
     }
 }

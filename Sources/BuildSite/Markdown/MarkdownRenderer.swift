@@ -132,7 +132,7 @@ public struct MarkdownRenderer: Sendable {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
-            let text = plainText(of: node)
+            let text = MarkdownRenderer.plainText(of: node)
             headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.allocate(for: text)))
         }
         return headings
@@ -140,7 +140,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The heading's text without markup. It walks with cmark's own iterator rather than by recursion, because
     /// emphasis or images can nest 100,000 deep in one line and recursion that deep overflows the stack.
-    private func plainText(of node: OpaquePointer) -> String {
+    static func plainText(of node: OpaquePointer) -> String {
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         var text = ""
