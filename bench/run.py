@@ -106,7 +106,7 @@ def bench_count(args, count):
     hugo_out = os.path.join(work, "site-hugo")
     cmark_out = os.path.join(work, "cmark.html")
     edited = next(p for p in documents if "/annual-reports/" in p)  # deterministic: the oldest annual report
-    build = [os.path.abspath(args.build_site), "build", "--content", corpus, "--templates", templates, "--output", site]
+    build = [os.path.abspath(args.build_site), "build", "--content", corpus, "--templates", templates, "--output", site, "--no-search"]
     hugo = ["hugo", "--source", os.path.join(HERE, "hugo"), "--contentDir", corpus, "--destination", hugo_out, "--quiet", "--noBuildLock"]
     cmark = ["cmark-gfm"] + CMARK_ARGS + [bodies]
 
