@@ -107,9 +107,8 @@ public struct SiteRenderer: Sendable {
         [
             "site": [
                 "title": site.settings.title,
-                "publisher": site.settings.publisher,
                 "language": site.settings.language,
-            ],
+            ].merging(site.settings.publisher.isEmpty ? [:] : ["publisher": site.settings.publisher]) { first, _ in first },
             "pageTitle": title,
             "description": description,
             "root": links.root,
