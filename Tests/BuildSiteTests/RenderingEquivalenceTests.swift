@@ -63,24 +63,4 @@ struct RenderingEquivalenceTests {
         #expect(index.documents(discussing: report).map(\.title) == ["Minutes 2023-11-scrutiny", "Minutes 2023-10-scrutiny"])
         #expect(index.document(at: "no/such/report") == nil)
     }
-
-    @Test("The page stream hands out every page in renderAll's order, a batch at a time")
-    func pageStream() throws {
-        let site = try TemporarySite(copyingRealContent: true)
-        defer { site.remove() }
-        let (model, _) = try ModelBuilder(options: site.options).build()
-        let templates = try TemplateSet(directory: site.options.templatesURL, displayName: "Templates")
-        let renderer = SiteRenderer(templates: templates, site: model)
-        let stream = PageStream(head: [OutputFile(path: "index.html", text: "home")], documents: model.documents,
-                                render: renderer.renderDocument, tail: [OutputFile(path: "assets/x.css", text: "")], batchSize: 2)
-        let paths = stream.map(\.path)
-        #expect(paths == ["index.html"] + model.documents.map { $0.urlPath + "index.html" } + ["assets/x.css"])
-        #expect(stream.htmlPages == model.documents.count + 1)
-        let sequential = model.documents.map(renderer.renderDocument)
-        let streamed = Array(stream).dropFirst().dropLast()
-        for (a, b) in zip(sequential, streamed) {
-            guard case .text(let x) = a.contents, case .text(let y) = b.contents else { Issue.record("not text"); continue }
-            #expect(x == y)
-        }
-    }
 }
