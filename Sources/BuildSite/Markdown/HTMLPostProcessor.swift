@@ -69,20 +69,9 @@ extension HTMLPostProcessor {
 }
 
 /// Escaping for text written into HTML or XML outside a template: element content and quoted attribute values.
+/// The same byte-level escaper as the templates', so a quote joined to a combining mark is escaped here too.
 enum HTMLText {
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        HTMLEscaping.escape(text)
     }
 }
