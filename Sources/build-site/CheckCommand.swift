@@ -40,18 +40,10 @@ struct CheckCommand: ParsableCommand {
 
 /// `check --format json`: the same findings as the text form, one object each, plus the counts.
 struct CheckJSON: Encodable {
-    struct Item: Encodable {
-        var path: String
-        var line: Int
-        var column: Int
-        var severity: String
-        var message: String
-    }
-
     var documents: Int
     var errors: Int
     var warnings: Int
-    var diagnostics: [Item]
+    var diagnostics: [Diagnostic]
     var summary: String
 
     init(_ report: CheckReport) {
@@ -59,9 +51,7 @@ struct CheckJSON: Encodable {
         errors = report.errors
         warnings = report.warnings
         summary = report.summary
-        diagnostics = report.diagnostics.map {
-            Item(path: $0.location.path, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message)
-        }
+        diagnostics = report.diagnostics
     }
 
     var text: String {

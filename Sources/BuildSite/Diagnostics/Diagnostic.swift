@@ -46,6 +46,30 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// One flat object per diagnostic, `{"path", "line", "column", "severity", "message"}`: the form `check --format
+/// json` prints for tools and the build cache stores.
+extension Diagnostic: Codable {
+    private enum CodingKeys: String, CodingKey { case path, line, column, severity, message }
+
+    public init(from decoder: Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try values.decode(Severity.self, forKey: .severity),
+                  at: SourceLocation(path: try values.decode(String.self, forKey: .path),
+                                     line: try values.decode(Int.self, forKey: .line),
+                                     column: try values.decode(Int.self, forKey: .column)),
+                  try values.decode(String.self, forKey: .message))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(location.path, forKey: .path)
+        try values.encode(location.line, forKey: .line)
+        try values.encode(location.column, forKey: .column)
+        try values.encode(severity, forKey: .severity)
+        try values.encode(message, forKey: .message)
+    }
+}
+
 /// Thrown when a build cannot go on: every error found, not only the first, so an officer fixes them in one pass.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]

@@ -18,20 +18,13 @@ public struct BuildCache: Sendable {
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
     struct Record: Codable, Equatable {
-        var format = 1
+        var format = 2
         var fingerprint: String
         var outputInode: UInt64
         var outputModified: Double
         var documents: Int
         var pages: Int
-        var warnings: [StoredDiagnostic]
-    }
-
-    struct StoredDiagnostic: Codable, Equatable {
-        var path: String
-        var line: Int
-        var column: Int
-        var message: String
+        var warnings: [Diagnostic]
     }
 
     /// The fingerprint of everything this build would read, or nil when a folder cannot be read (the build then
@@ -59,14 +52,11 @@ public struct BuildCache: Sendable {
     public func upToDateReport(for fingerprint: String?, started: Date) -> BuildReport? {
         guard let fingerprint, let data = FileManager.default.contents(atPath: file.path),
               let record = try? JSONDecoder().decode(Record.self, from: data),
-              record.format == 1, record.fingerprint == fingerprint,
+              record.format == 2, record.fingerprint == fingerprint,
               let output = outputIdentity(), output.inode == record.outputInode, output.modified == record.outputModified else {
             return nil
         }
-        let warnings = record.warnings.map {
-            Diagnostic.warning(at: SourceLocation(path: $0.path, line: $0.line, column: $0.column), $0.message)
-        }
-        return BuildReport(documents: record.documents, pages: record.pages, warnings: warnings,
+        return BuildReport(documents: record.documents, pages: record.pages, warnings: record.warnings,
                            seconds: Date().timeIntervalSince(started))
     }
 
@@ -80,9 +70,7 @@ public struct BuildCache: Sendable {
         guard let fingerprint, let output = outputIdentity() else { return }
         let record = Record(fingerprint: fingerprint, outputInode: output.inode, outputModified: output.modified,
                             documents: report.documents, pages: report.pages,
-                            warnings: report.warnings.map {
-                                StoredDiagnostic(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
-                            })
+                            warnings: report.warnings)
         guard let data = try? JSONEncoder().encode(record) else { return }
         try? data.write(to: file, options: .atomic)
     }
