@@ -45,11 +45,11 @@ struct AtomicBuildTests {
         #expect(versionsDiffer)
 
         // Each trial builds the other version and is killed at a later point: as soon as the staging folder
-        // exists, a tenth of the way through writing, and after the last file is written (around the swap).
+        // exists, a tenth of the way through rendering and writing, and after the last file is written (around the swap).
         let points: [(String, (RunningCommand) -> Bool)] = [
             ("staging folder made", { _ in site.exists(".Site.staging") }),
-            ("a tenth written", { $0.stderr.contains("Writing") }),
-            ("every file written", { $0.stderr.range(of: #"Writing ([0-9]+) of \1 files"#, options: .regularExpression) != nil }),
+            ("a tenth written", { $0.stderr.contains("Rendering") }),
+            ("every file written", { $0.stderr.contains("Rendered and wrote") }),
         ]
         var current = 1
         var keptOld = 0

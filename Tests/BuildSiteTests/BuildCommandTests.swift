@@ -51,8 +51,8 @@ struct BuildCommandTests {
         #expect(lines.first { $0.hasPrefix("Read and checked 25 documents in ") && $0.hasSuffix(" s") } != nil, "\(lines)")
         #expect(lines.contains("Rendering 25 of 25 documents"))
         #expect(lines.contains("Rendering 5 of 25 documents"))
-        #expect(lines.contains { $0.hasPrefix("Writing ") && $0.hasSuffix(" files") })
-        #expect(lines.last?.hasPrefix("Wrote Site in ") == true)
+        #expect(lines.contains { $0.hasPrefix("Rendered and wrote ") && $0.contains(" files, 0 of them kept from the last build,") })
+        #expect(lines.last?.hasPrefix("Published Site in ") == true)
         #expect(try site.run("build", "--quiet", "--verbose").stderr.contains("--quiet and --verbose cannot be used together"))
     }
 

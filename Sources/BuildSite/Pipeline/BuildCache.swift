@@ -5,7 +5,8 @@ import Foundation
 /// beside the output (`.Site.cache`, next to `.Site.staging`) after each successful build. When the next build finds
 /// the same fingerprint and the very output folder that build wrote (same inode, same modification time), the site on
 /// disk is already what this build would write, so it reports the last build's result and writes nothing.
-/// Any change at all (a report, a template, `site.yml`, an image, `--drafts`, a new build-site) rebuilds everything.
+/// After any change, the record's page fingerprints let the build keep each page whose inputs are unchanged
+/// (`PageReuse`): an edit to one report renders that report's page and the few pages that show what changed.
 public struct BuildCache: Sendable {
     public let options: BuildOptions
     public let file: URL
@@ -18,13 +19,29 @@ public struct BuildCache: Sendable {
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
     struct Record: Codable, Equatable {
-        var format = 2
+        var format = 3
         var fingerprint: String
+        /// What every page depends on besides its own context (`pageSalt()`) when this build was made.
+        var pageSalt: String
+        /// Each page's path and the fingerprint of the context it was rendered from.
+        var pages: [String: String]
         var outputInode: UInt64
         var outputModified: Double
         var documents: Int
-        var pages: Int
+        var pageCount: Int
         var warnings: [Diagnostic]
+
+        init(fingerprint: String = "", pageSalt: String = "", pages: [String: String] = [:], outputInode: UInt64 = 0,
+             outputModified: Double = 0, documents: Int = 0, pageCount: Int = 0, warnings: [Diagnostic] = []) {
+            self.fingerprint = fingerprint
+            self.pageSalt = pageSalt
+            self.pages = pages
+            self.outputInode = outputInode
+            self.outputModified = outputModified
+            self.documents = documents
+            self.pageCount = pageCount
+            self.warnings = warnings
+        }
     }
 
     /// The fingerprint of everything this build would read, or nil when a folder cannot be read (the build then
@@ -32,6 +49,12 @@ public struct BuildCache: Sendable {
     public func fingerprint() -> String? {
         var hash = ChangeHash()
         hash.add("build-site cache 1")
+        addProgramAndOptions(to: &hash)
+        guard Self.addFolder(options.contentURL, to: &hash), Self.addFolder(options.templatesURL, to: &hash) else { return nil }
+        return hash.hex
+    }
+
+    private func addProgramAndOptions(to hash: inout ChangeHash) {
         hash.add(options.contentURL.path)
         hash.add(options.templatesURL.path)
         hash.add(options.includeDrafts ? "drafts" : "no drafts")
@@ -44,20 +67,44 @@ public struct BuildCache: Sendable {
         } else {
             hash.add(CommandLine.arguments.first ?? "")
         }
-        guard Self.addFolder(options.contentURL, to: &hash), Self.addFolder(options.templatesURL, to: &hash) else { return nil }
-        return hash.hex
     }
 
     /// The last build's report when its fingerprint and output folder are unchanged; nil means build in full.
     public func upToDateReport(for fingerprint: String?, started: Date) -> BuildReport? {
-        guard let fingerprint, let data = FileManager.default.contents(atPath: file.path),
-              let record = try? JSONDecoder().decode(Record.self, from: data),
-              record.format == 2, record.fingerprint == fingerprint,
+        guard let fingerprint, let record = lastRecord(), record.fingerprint == fingerprint else { return nil }
+        return BuildReport(documents: record.documents, pages: record.pageCount, warnings: record.warnings,
+                           seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The fingerprint of each page the last build wrote, when the output folder is still the one it wrote and
+    /// nothing every page depends on has changed since; otherwise none, and every page is rendered.
+    func previousPages() -> [String: String] {
+        guard let record = lastRecord(), record.pageSalt == pageSalt() else { return [:] }
+        return record.pages
+    }
+
+    /// The record of the last build, if it is of this format and describes the output folder as it is now.
+    private func lastRecord() -> Record? {
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let record = try? JSONDecoder().decode(Record.self, from: data), record.format == Record().format,
               let output = outputIdentity(), output.inode == record.outputInode, output.modified == record.outputModified else {
             return nil
         }
-        return BuildReport(documents: record.documents, pages: record.pages, warnings: record.warnings,
-                           seconds: Date().timeIntervalSince(started))
+        return record
+    }
+
+    /// What every page's bytes depend on besides what its template is given: the program, the build's options,
+    /// the templates, site.yml and glossary.yml.
+    func pageSalt() -> String {
+        var hash = ChangeHash()
+        hash.add("build-site pages 1")
+        addProgramAndOptions(to: &hash)
+        _ = Self.addFolder(options.templatesURL, to: &hash)
+        for name in ["site.yml", "glossary.yml"] {
+            hash.add(name)
+            hash.add(FileManager.default.contents(atPath: options.contentURL.appendingPathComponent(name).path) ?? Data())
+        }
+        return hash.hex
     }
 
     /// Forgets the last build before a new one writes, so a build that fails part-way never looks up to date.
@@ -66,10 +113,10 @@ public struct BuildCache: Sendable {
     }
 
     /// Remembers a successful build; a cache that cannot be written only means the next build runs in full.
-    public func record(_ fingerprint: String?, report: BuildReport) {
+    public func record(_ fingerprint: String?, report: BuildReport, pages: [String: String]) {
         guard let fingerprint, let output = outputIdentity() else { return }
-        let record = Record(fingerprint: fingerprint, outputInode: output.inode, outputModified: output.modified,
-                            documents: report.documents, pages: report.pages,
+        let record = Record(fingerprint: fingerprint, pageSalt: pageSalt(), pages: pages, outputInode: output.inode,
+                            outputModified: output.modified, documents: report.documents, pageCount: report.pages,
                             warnings: report.warnings)
         guard let data = try? JSONEncoder().encode(record) else { return }
         try? data.write(to: file, options: .atomic)
@@ -102,48 +149,5 @@ public struct BuildCache: Sendable {
             hash.add(data)
         }
         return true
-    }
-}
-
-/// A fast 64-bit hash for telling whether inputs changed (not for security): FNV-1a over 8-byte words, with each
-/// piece's length mixed in so that "ab"+"c" and "a"+"bc" differ. Two lanes make a 128-bit fingerprint.
-struct ChangeHash {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
-
-    private mutating func mix(_ word: UInt64) {
-        a = (a ^ word) &* 0x0000_0100_0000_01b3
-        b = (b ^ (word &+ 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
-        b ^= b >> 29
-    }
-
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        mix(UInt64(bytes.count))
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        var last: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            last |= UInt64(bytes[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        mix(last)
-    }
-
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { add($0) }
-    }
-
-    mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
-    }
-
-    var hex: String {
-        String(a, radix: 16) + "-" + String(b, radix: 16)
     }
 }

@@ -44,14 +44,14 @@ public struct BuildReport: Sendable {
     }
 }
 
-/// What a running build reports as it goes: a stage done, or how far through its documents or files it is.
+/// What a running build reports as it goes: a stage done, or how far through its documents it is.
 public enum BuildEvent: Sendable {
     public enum Stage: String, Sendable {
+        /// Documents rendered and written (pages are written as they are rendered).
         case rendering = "Rendering"
-        case writing = "Writing"
 
-        /// What is counted: "documents" while rendering, "files" while writing.
-        public var unit: String { self == .rendering ? "documents" : "files" }
+        /// What is counted.
+        public var unit: String { "documents" }
     }
 
     case stageFinished(String, seconds: Double)

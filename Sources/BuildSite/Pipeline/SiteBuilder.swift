@@ -30,25 +30,33 @@ public struct SiteBuilder: Sendable {
         let (model, warnings) = try ModelBuilder(options: options).build()
         finished("Read and checked \(model.documents.count) documents")
         let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
-        var files = SiteRenderer(templates: templates, site: model).renderAll { done, total in
-            observer?(.progress(.rendering, done: done, total: total))
-        }
-        files += model.staticFiles.map { OutputFile(path: $0, copying: options.contentURL.appendingPathComponent($0)) }
-        finished("Rendered \(files.count) files")
+        let previous = cache.previousPages()
         cache.invalidate()
-        // The search index is made in the staging folder, so the published site and its index change together.
+        // Pages are written as they are rendered, into the staging folder; the search index is made there too,
+        // so the published site and its index change together.
+        var pages = 0
+        var reuse: PageReuse?
         var search = SearchOutcome.skipped(reason: "not run")
         var searchWarnings: [Diagnostic] = []
-        try SiteWriter(output: options.outputURL, displayName: options.output).write(files, progress: { done, total in
-            observer?(.progress(.writing, done: done, total: total))
-        }) { staging in
+        try SiteWriter(output: options.outputURL, displayName: options.output).write({ staging in
+            let pageReuse = PageReuse(salt: cache.pageSalt(), previousKeys: previous, previousSite: options.outputURL, staging: staging)
+            reuse = pageReuse
+            pages = SiteRenderer(templates: templates, site: model, reuse: pageReuse).render(into: staging) { done, total in
+                observer?(.progress(.rendering, done: done, total: total))
+            }
+            for file in model.staticFiles {
+                staging.accept(OutputFile(path: file, copying: options.contentURL.appendingPathComponent(file)))
+                if file.hasSuffix(".html") { pages += 1 }
+            }
+            finished("Rendered and wrote \(staging.paths.count) files, \(pageReuse.kept) of them kept from the last build,")
+        }, beforePublishing: { staging in
             (search, searchWarnings) = SearchIndexer(indexing: options.search).index(site: staging)
-        }
-        finished("Wrote \(options.output)")
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
+            if options.search != .off { finished("Indexed for search") }
+        })
+        finished("Published \(options.output)")
         let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
                                  seconds: Date().timeIntervalSince(started), search: search)
-        cache.record(fingerprint, report: report)
+        cache.record(fingerprint, report: report, pages: reuse?.recordedKeys ?? [:])
         return report
     }
 

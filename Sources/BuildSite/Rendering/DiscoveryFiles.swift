@@ -1,23 +1,23 @@
 /// The files search engines and feed readers look for: `sitemap.xml`, the Atom feed `feed.xml` and `robots.txt`.
 /// Sitemaps and feeds need full addresses, so the first two are written only when `base_url` has a scheme and host.
 extension SiteRenderer {
-    func renderDiscoveryFiles(pages: [OutputFile]) -> [OutputFile] {
+    func renderDiscoveryFiles(pagePaths: [String]) -> [OutputFile] {
         let base = site.settings.baseURL
         guard SiteAddress.isAbsolute(base) else {
             return [OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n")]
         }
         return [
-            OutputFile(path: "sitemap.xml", text: sitemap(pages: pages)),
+            OutputFile(path: "sitemap.xml", text: sitemap(pagePaths: pagePaths)),
             OutputFile(path: "feed.xml", text: feed()),
             OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n\nSitemap: \(base)sitemap.xml\n"),
         ]
     }
 
     /// Every HTML page but the 404 page, at its clean address; a document's page with its date as last change.
-    func sitemap(pages: [OutputFile]) -> String {
+    func sitemap(pagePaths: [String]) -> String {
         let dates = Dictionary(site.documents.map { ($0.urlPath + "index.html", $0.date.firstDayISO) }, uniquingKeysWith: { first, _ in first })
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages.map(\.path).sorted() where page.hasSuffix(".html") && page != "404.html" && !page.hasPrefix("assets/") {
+        for page in pagePaths.sorted() where page != "404.html" && !page.hasPrefix("assets/") {
             let address = page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page
             xml += "  <url><loc>\(HTMLText.escape(site.settings.baseURL + address))</loc>"
             if let date = dates[page] { xml += "<lastmod>\(date)</lastmod>" }

@@ -23,7 +23,7 @@ extension SiteRenderer {
             }
             context["breadcrumbs"] = breadcrumbs.map { ["title": $0.title, "href": links.page($0.folder)] }
             context["hasBreadcrumbs"] = !breadcrumbs.isEmpty
-            return OutputFile(path: folder + Pagination.fileName(number), text: templates.render("list", context))
+            return page(folder + Pagination.fileName(number), "list", context)
         }
     }
 
@@ -43,7 +43,7 @@ extension SiteRenderer {
             }
             context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
             context["hasBreadcrumbs"] = true
-            files.append(OutputFile(path: folder + "index.html", text: templates.render("browse", context)))
+            files.append(page(folder + "index.html", "browse", context))
             for group in groups {
                 files += renderListingPages(folder: folder + group.slug + "/", heading: facet.heading(for: group.name), intro: nil,
                                             documents: group.documents, breadcrumbs: [("Home", ""), (facet.title, folder)])

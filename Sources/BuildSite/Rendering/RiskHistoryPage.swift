@@ -33,6 +33,6 @@ extension SiteRenderer {
         }
         context["chart"] = RiskHistoryChart(matrix: matrix, entries: series.entries)
             .context(idPrefix: "chart", riskID: series.riskID, council: series.council)
-        return OutputFile(path: series.folder + "index.html", text: templates.render("risk-history", context))
+        return page(series.folder + "index.html", "risk-history", context)
     }
 }

@@ -58,7 +58,7 @@ extension SiteRenderer {
         context["downloads"] = OpenDataExport.downloads(links: links)
         context["riskColumns"] = OpenDataExport.riskColumns(matrix: matrix).map(\.documentation)
         context["actionColumns"] = OpenDataExport.actionColumns.map(\.documentation)
-        return OutputFile(path: folder + "index.html", text: templates.render("register", context))
+        return page(folder + "index.html", "register", context)
     }
 
     /// What the register's and history pages' tables show for one risk in one report.

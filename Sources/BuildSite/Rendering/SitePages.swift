@@ -13,7 +13,7 @@ extension SiteRenderer {
         context["entries"] = glossary.entries.map { ["term": $0.term, "meaning": $0.meaning, "id": $0.id] }
         context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
         context["hasBreadcrumbs"] = true
-        return OutputFile(path: folder + "index.html", text: templates.render("glossary", context))
+        return page(folder + "index.html", "glossary", context)
     }
 
     /// A search form for Pagefind's index, with the listing pages for readers without JavaScript or without an index.
@@ -28,7 +28,7 @@ extension SiteRenderer {
         context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
         context["hasBreadcrumbs"] = true
         context["isSearch"] = true
-        return OutputFile(path: folder + "index.html", text: templates.render("search", context))
+        return page(folder + "index.html", "search", context)
     }
 
     /// The page a web server shows for an address that does not exist. It can be shown at any depth, so its links
@@ -39,7 +39,7 @@ extension SiteRenderer {
                                   description: "The page you asked for is not on \(site.settings.title).")
         context["canonicalURL"] = nil
         context["browse"] = browseLinks(links)
-        return OutputFile(path: "404.html", text: templates.render("not-found", context))
+        return page("404.html", "not-found", context)
     }
 }
 

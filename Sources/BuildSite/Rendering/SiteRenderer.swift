@@ -14,10 +14,13 @@ public struct SiteRenderer: Sendable {
     let glossary: Glossary
     /// The ways to browse that have at least one group on this site.
     let facets: [BrowseFacet]
+    /// Pages kept from the last build when their inputs are unchanged; nil renders every page.
+    let reuse: PageReuse?
 
-    public init(templates: TemplateSet, site: SiteModel) {
+    public init(templates: TemplateSet, site: SiteModel, reuse: PageReuse? = nil) {
         self.templates = templates
         self.site = site
+        self.reuse = reuse
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
         self.riskRegister = RiskRegister(site: site)
         self.index = SiteIndex(site)
@@ -25,25 +28,45 @@ public struct SiteRenderer: Sendable {
         self.facets = BrowseFacet.allCases.filter { !$0.groups(in: site.documents).isEmpty }
     }
 
-    /// `progress` is told (documents done, total) as each document page is rendered, for long builds' progress line.
-    public func renderAll(progress: (@Sendable (Int, Int) -> Void)? = nil) -> [OutputFile] {
-        var files = [renderHome()]
-        for type in DocumentType.allCases where !index.documents(of: type).isEmpty {
-            files += renderListing(type)
+    /// Every file of the site, in path order: for `check`, the tests and the fuzzer, which read the pages.
+    public func renderAll() -> [OutputFile] {
+        let sink = CollectingSink()
+        render(into: sink)
+        return sink.sortedFiles
+    }
+
+    /// Renders every file into `sink` as it is made, on every core. `progress` is told (documents done, total) as
+    /// each document page is finished, for long builds' progress line. Returns how many HTML pages there are.
+    @discardableResult
+    public func render(into sink: some PageSink, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Int {
+        let pages = PageList(sink)
+        // Pages are independent once the model is built. The site-wide pages come as a few groups (all the
+        // listings, the register with its histories…), each one job; the documents are one job each.
+        let groups: [@Sendable () -> [OutputFile]] = [
+            { [renderHome(), renderSearchPage(), renderNotFound()] + [renderGlossary()].compactMap { $0 } },
+            { DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.flatMap(renderListing) },
+            { renderBrowsePages() },
+            { renderRiskPages() },
+            { templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) } },
+        ]
+        _ = groups.concurrentMap { group in
+            for file in group() { pages.accept(file) }
         }
-        files += renderBrowsePages()
-        // Document pages are independent, so they are rendered on every core, in the model's order.
         let total = site.documents.count
         let done = ProgressCounter()
-        files += site.documents.concurrentMap { document in
-            defer { progress?(done.increment(), total) }
-            return renderDocument(document)
+        _ = site.documents.concurrentMap { document in
+            pages.accept(renderDocument(document))
+            progress?(done.increment(), total)
         }
-        files += renderRiskPages()
-        files += [renderGlossary(), renderSearchPage(), renderNotFound()].compactMap { $0 }
-        files += templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) }
-        files += renderDiscoveryFiles(pages: files)
-        return files
+        // The sitemap lists every page, so it comes last, from the paths alone.
+        for file in renderDiscoveryFiles(pagePaths: pages.htmlPaths) { pages.accept(file) }
+        return pages.htmlPaths.count
+    }
+
+    /// `templates.render`, unless the last build wrote this page from the same context: then the page is kept.
+    func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+        if let reuse, reuse.keep(path, template: template, context: context) { return .kept(path) }
+        return OutputFile(path: path, text: templates.render(template, context))
     }
 
     // MARK: Pages
@@ -54,7 +77,7 @@ public struct SiteRenderer: Sendable {
         context["isHome"] = true
         context["documents"] = site.documents.filter { $0.type != .page }.prefix(10).map { DocumentSummaryContext.make($0, links: links) }
         context["browse"] = browseLinks(links)
-        return OutputFile(path: "index.html", text: templates.render("home", context))
+        return page("index.html", "home", context)
     }
 
     func renderListing(_ type: DocumentType) -> [OutputFile] {
@@ -64,20 +87,15 @@ public struct SiteRenderer: Sendable {
 
     func renderDocument(_ document: Document) -> OutputFile {
         let links = PageLinks(pageFolder: document.urlPath)
-        var text = PageText(headingIDs: HeadingIDAllocator(reserved: ["main-content", "contents", "risk-on-a-page", "top", "details", "committee-said"]),
-                            glossary: glossary, glossaryHref: links.page("glossary/"))
-        let body = markdown.render(document.body, page: &text)
+        let path = document.urlPath + "index.html"
         var context = pageContext(title: document.title, folder: document.urlPath, links: links, description: document.summary ?? "\(document.type.singularName): \(document.title)")
         context["document"] = DocumentSummaryContext.make(document, links: links)
         context["details"] = DocumentDetails.rows(document, links: links)
-        context["readingTime"] = ReadingTime.text(for: document)
-        context["bodyHTML"] = body.html
         context["breadcrumbs"] = [
             ["title": "Home", "href": links.page("")],
             ["title": document.type.pluralName, "href": links.page(document.type.folder + "/")],
         ]
         context["hasBreadcrumbs"] = true
-        var contents = body.headings.filter { $0.level <= 3 }.map { ["text": $0.text, "href": "#" + $0.id, "isSub": $0.level == 3] as [String: Any] }
         if !document.risks.isEmpty {
             let appendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown)
             context["risks"] = document.risks.map { risk in
@@ -85,10 +103,7 @@ public struct SiteRenderer: Sendable {
                 return appendix.make(risk, in: document, direction: register.direction, historyHref: register.historyHref)
             }
             context["hasRisks"] = true
-            contents.append(["text": "Appendix – Risk on a page", "href": "#risk-on-a-page", "isSub": false])
         }
-        context["contents"] = contents
-        context["hasContents"] = contents.count > 1
         context["tags"] = document.tags.map { ["name": $0, "href": BrowseFacet.topic.folder(for: $0).map(links.page) ?? ""] }
         context["hasTags"] = !document.tags.isEmpty
         if let discussed = document.discusses.flatMap(index.document(at:)) {
@@ -99,7 +114,22 @@ public struct SiteRenderer: Sendable {
             context["minutedBy"] = minutes.map { DocumentSummaryContext.make($0, links: links) }
             context["hasMinutes"] = true
         }
-        return OutputFile(path: document.urlPath + "index.html", text: templates.render("document", context))
+        // Everything else on the page comes from the Markdown, which the fingerprint takes as it is: rendering it
+        // is most of a page's cost, and is skipped when the page is kept.
+        if let reuse, reuse.keep(path, template: "document", context: context, extra: document.body) { return .kept(path) }
+
+        var text = PageText(headingIDs: HeadingIDAllocator(reserved: ["main-content", "contents", "risk-on-a-page", "top", "details", "committee-said"]),
+                            glossary: glossary, glossaryHref: links.page("glossary/"))
+        let body = markdown.render(document.body, page: &text)
+        context["bodyHTML"] = body.html
+        context["readingTime"] = ReadingTime.text(for: document)
+        var contents = body.headings.filter { $0.level <= 3 }.map { ["text": $0.text, "href": "#" + $0.id, "isSub": $0.level == 3] as [String: Any] }
+        if !document.risks.isEmpty {
+            contents.append(["text": "Appendix – Risk on a page", "href": "#risk-on-a-page", "isSub": false])
+        }
+        context["contents"] = contents
+        context["hasContents"] = contents.count > 1
+        return OutputFile(path: path, text: templates.render("document", context))
     }
 
     /// What every page's layout needs: site name, language, paths to the root and the stylesheet, canonical URL.

@@ -19,35 +19,25 @@ public struct SiteWriter: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(role)")
     }
 
-    /// `progress` is told (files written, total) as the staging folder fills; `beforePublishing` sees the finished
-    /// staging folder before it replaces the output (the search index is made there).
-    public func write(_ files: [OutputFile], progress: ((Int, Int) -> Void)? = nil,
-                      beforePublishing: (URL) -> Void = { _ in }) throws(BuildFailure) {
+    /// Writes `files` and publishes them: for small sites and tests, which have every file in hand.
+    public func write(_ files: [OutputFile]) throws(BuildFailure) {
+        try write { staging in
+            for file in files { staging.accept(file) }
+        }
+    }
+
+    /// `produce` fills the staging folder (from any number of threads); when it has written everything without a
+    /// failure, `beforePublishing` sees the finished folder (the search index is made there), and the folder
+    /// replaces the output. On any failure the staging folder is removed and the output is left as it was.
+    public func write(_ produce: (StagingFolder) -> Void, beforePublishing: (URL) -> Void = { _ in }) throws(BuildFailure) {
         let manager = FileManager.default
         do {
             restoreInterruptedSwap()
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var madeFolders: Set<String> = [""]
-            for (index, file) in files.enumerated() {
-                defer { progress?(index + 1, files.count) }
-                guard let destination = destination(for: file.path) else {
-                    throw BuildFailure([.error(at: SourceLocation(path: file.path), "refusing to write outside the output folder; expected a path inside \(displayName)")])
-                }
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if !madeFolders.contains(folder) {
-                    try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    madeFolders.insert(folder)
-                }
-                switch file.contents {
-                case .text(let text):
-                    try PageFileWriting.write(text, to: destination)
-                case .copy(let source):
-                    // A file that is a link (checked by the loader to stay inside the content folder) is published
-                    // as the file it points to: a copied link would point back into Content/, or nowhere once deployed.
-                    try manager.copyItem(at: source.resolvingSymlinksInPath(), to: destination)
-                }
-            }
+            let folder = StagingFolder(root: staging, displayName: displayName)
+            produce(folder)
+            if let failure = folder.failure { throw failure }
             beforePublishing(staging)
             try swapIntoPlace()
         } catch let failure as BuildFailure {
@@ -57,13 +47,6 @@ public struct SiteWriter: Sendable {
             try? manager.removeItem(at: staging)
             throw BuildFailure([.error(at: SourceLocation(path: displayName), "could not write the site: \(error.localizedDescription); the previous site is unchanged")])
         }
-    }
-
-    /// A relative path with no `..`, no absolute part and no hidden folder stays inside the staging folder.
-    private func destination(for path: String) -> URL? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }) else { return nil }
-        return staging.appendingPathComponent(path)
     }
 
     /// Old and new site swapped in one step where the system can (Linux `renameat2`), then the old one removed.

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A fast 64-bit hash for telling whether inputs changed (not for security): FNV-1a over 8-byte words, with each
+/// piece's length mixed in so that "ab"+"c" and "a"+"bc" differ. Two lanes make a 128-bit fingerprint.
+struct ChangeHash {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+
+    private mutating func mix(_ word: UInt64) {
+        a = (a ^ word) &* 0x0000_0100_0000_01b3
+        b = (b ^ (word &+ 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
+        b ^= b >> 29
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        mix(UInt64(bytes.count))
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        var last: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            last |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        mix(last)
+    }
+
+    mutating func add(_ data: Data) {
+        data.withUnsafeBytes { add($0) }
+    }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds a sum of hashes (see `Sum`) as two words.
+    mutating func add(_ sum: Sum) {
+        mix(sum.a)
+        mix(sum.b)
+    }
+
+    /// Hashes added together, so the order they come in does not matter (a dictionary's pairs).
+    struct Sum {
+        fileprivate var a: UInt64 = 0
+        fileprivate var b: UInt64 = 0
+
+        mutating func add(_ hash: ChangeHash) {
+            // Each lane finished with a final mix, so that pairs differing in one bit do not cancel out in the sum.
+            a = a &+ ChangeHash.finish(hash.a)
+            b = b &+ ChangeHash.finish(hash.b)
+        }
+    }
+
+    /// splitmix64's finaliser: spreads every input bit over the whole word.
+    fileprivate static func finish(_ word: UInt64) -> UInt64 {
+        var z = word &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+
+    var hex: String {
+        String(a, radix: 16) + "-" + String(b, radix: 16)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A fingerprint of what a template is given. A page is a pure function of its template and its context, so two
+/// builds that give a page's template the same context write the same page: a rebuild can keep the page from the
+/// last build instead of rendering it again (`PageReuse`).
+///
+/// Dictionaries are hashed without sorting their keys: each pair is hashed on its own and the pairs' hashes are
+/// added, which does not depend on the order a dictionary happens to iterate in.
+enum ContextFingerprint {
+    /// nil when the context holds a value this does not know how to hash: such a page is always rendered.
+    /// `inputs` are added before the context: what else the page depends on.
+    static func of(_ context: [String: Any], inputs: String...) -> String? {
+        var hash = ChangeHash()
+        for input in inputs { hash.add(input) }
+        guard add(context, to: &hash) else { return nil }
+        return hash.hex
+    }
+
+    private static func add(_ value: Any, to hash: inout ChangeHash) -> Bool {
+        switch value {
+        case let text as String:
+            hash.add("s")
+            hash.add(text)
+        case let number as Int:
+            hash.add("i\(number)")
+        case let flag as Bool:
+            hash.add(flag ? "t" : "f")
+        case let number as Double:
+            hash.add("d\(number.bitPattern)")
+        case let dictionary as [String: Any]:
+            return add(dictionary, to: &hash)
+        // Checked before `[Any]`: casting an array of dictionaries to `[Any]` would copy it element by element.
+        case let rows as [[String: Any]]:
+            hash.add("a\(rows.count)")
+            for row in rows where !add(row, to: &hash) { return false }
+        case let texts as [String]:
+            hash.add("a\(texts.count)")
+            for text in texts { hash.add(text) }
+        case let items as [Any]:
+            hash.add("a\(items.count)")
+            for item in items where !add(item, to: &hash) { return false }
+        case let optional as AnyOptionalValue:
+            guard let wrapped = optional.wrappedValue else {
+                hash.add("n")
+                return true
+            }
+            return add(wrapped, to: &hash)
+        default:
+            return false
+        }
+        return true
+    }
+
+    private static func add(_ dictionary: [String: Any], to hash: inout ChangeHash) -> Bool {
+        var sum = ChangeHash.Sum()
+        for (key, value) in dictionary {
+            var pair = ChangeHash()
+            pair.add(key)
+            guard add(value, to: &pair) else { return false }
+            sum.add(pair)
+        }
+        hash.add("m\(dictionary.count)")
+        hash.add(sum)
+        return true
+    }
+}
+
+/// Lets the fingerprint look inside an `Optional` stored as `Any` (`context["council"] = document.council`).
+private protocol AnyOptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: AnyOptionalValue {
+    fileprivate var wrappedValue: Any? {
+        switch self {
+        case .some(let value): value
+        case .none: nil
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import BuildSite
+
+/// A rebuild keeps the pages whose inputs did not change (hard links to the last build's files, so the same inode)
+/// and renders the rest; what it publishes is always byte for byte what a build from nothing would publish.
+@Suite("Rebuilding only what changed")
+struct PageReuseTests {
+    static let annualReport = "Content/annual-reports/2023-09-islington-child-protection-annual-report.md"
+    static let annualReportPage = "annual-reports/2023-09-islington-child-protection-annual-report/index.html"
+    static let deepDivePage = "deep-dives/2024-03-camden-safeguarding-children/index.html"
+
+    func inode(_ site: TemporarySite, _ page: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("Site/" + page).path)
+        return try #require(attributes[.systemFileNumber] as? Int)
+    }
+
+    /// The site a build from nothing makes of the same content, in a folder with no cache beside it.
+    func freshBuild(_ site: TemporarySite) throws -> [String: Data] {
+        var options = site.options
+        options.output = site.root.appendingPathComponent("Fresh").path
+        _ = try SiteBuilder(options: options).build()
+        defer { try? FileManager.default.removeItem(atPath: options.output) }
+        return site.tree("Fresh")
+    }
+
+    func htmlPages(_ site: TemporarySite) -> [String] {
+        site.tree("Site").keys.filter { $0.hasSuffix(".html") }.sorted()
+    }
+
+    @Test("An edit to one report's text renders that report's page again and keeps every other page")
+    func editOneReport() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        let before = try Dictionary(uniqueKeysWithValues: htmlPages(site).map { ($0, try inode(site, $0)) })
+
+        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nA paragraph added after publication.\n")
+        _ = try site.build()
+
+        #expect(try site.read("Site/" + Self.annualReportPage).contains("A paragraph added after publication."))
+        #expect(try inode(site, Self.annualReportPage) != before[Self.annualReportPage])
+        #expect(try inode(site, Self.deepDivePage) == before[Self.deepDivePage])
+        let rendered = try htmlPages(site).filter { try inode(site, $0) != before[$0] }
+        // The report's page, and the pages that show its reading time or a count of it: none but its own here.
+        #expect(rendered == [Self.annualReportPage])
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
+    @Test("A new title reaches every listing that shows the report, and the site equals a build from nothing")
+    func retitle() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        let text = try site.read(Self.annualReport)
+        let retitled = text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Retitled – ", options: [], range: text.range(of: "\ntitle: "))
+        try site.write(Self.annualReport, retitled)
+        _ = try site.build()
+
+        #expect(try site.read("Site/annual-reports/index.html").contains("Retitled – "))
+        #expect(try site.read("Site/index.html").contains("Retitled – "))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
+    @Test("A changed template renders every page again")
+    func templateChange() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        let before = try Dictionary(uniqueKeysWithValues: htmlPages(site).map { ($0, try inode(site, $0)) })
+        let base = try site.read("Templates/base.mustache")
+        try site.write("Templates/base.mustache", base.replacingOccurrences(of: "Made with build-site.", with: "Made with build-site, again."))
+        _ = try site.build()
+
+        for page in htmlPages(site) {
+            #expect(try inode(site, page) != before[page], "\(page) was kept after the base template changed")
+        }
+        #expect(try site.read("Site/" + Self.deepDivePage).contains("Made with build-site, again."))
+    }
+
+    @Test("A removed report's page is gone, and the minutes and listings no longer show it")
+    func removeReport() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(Self.annualReport))
+        _ = try site.build()
+
+        #expect(!site.exists("Site/" + Self.annualReportPage))
+        #expect(!(try site.read("Site/index.html").contains("2023-09-islington-child-protection-annual-report")))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
+    @Test("An output folder replaced since the last build is never linked from: every page is rendered")
+    func replacedOutput() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        let site2 = site.root.appendingPathComponent("Site")
+        try FileManager.default.removeItem(at: site2)
+        try FileManager.default.createDirectory(at: site2, withIntermediateDirectories: true)
+        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nOne more paragraph.\n")
+        _ = try site.build()
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+}
