@@ -117,4 +117,4 @@ bench: deps
 	python3 bench/run.py --build-site .build/release/build-site --counts $(BENCH_COUNTS) --runs $(BENCH_RUNS) --record BENCHMARKS.md
 
 clean:
-	rm -rf .build .build-asan Fuzz/.build Site screenshots .bench
+	rm -rf .build .build-asan Fuzz/.build Site .Site.* screenshots .bench

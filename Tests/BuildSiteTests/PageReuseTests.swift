@@ -103,4 +103,21 @@ struct PageReuseTests {
         _ = try site.build()
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
+
+    @Test("The site a build replaces waits as .Site.old, and the next build removes it before putting its own there")
+    func retiredSite() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(!site.exists(".Site.old"))
+        let first = site.tree("Site")
+        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nSecond version.\n")
+        _ = try site.build()
+        #expect(site.tree(".Site.old") == first)
+        let second = site.tree("Site")
+        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nThird version.\n")
+        _ = try site.build()
+        #expect(site.tree(".Site.old") == second)
+        #expect(!site.exists(".Site.staging") && !site.exists(".Site.previous"))
+    }
 }

@@ -27,6 +27,8 @@ public struct SiteBuilder: Sendable {
         let cache = BuildCache(options: options)
         let fingerprint = cache.fingerprint()
         if let report = cache.upToDateReport(for: fingerprint, started: started) { return report }
+        let writer = SiteWriter(output: options.outputURL, displayName: options.output)
+        let removal = writer.startRemovingRetiredSite()
         let (model, warnings) = try ModelBuilder(options: options).build()
         finished("Read and checked \(model.documents.count) documents")
         let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
@@ -38,7 +40,7 @@ public struct SiteBuilder: Sendable {
         var reuse: PageReuse?
         var search = SearchOutcome.skipped(reason: "not run")
         var searchWarnings: [Diagnostic] = []
-        try SiteWriter(output: options.outputURL, displayName: options.output).write({ staging in
+        try writer.write({ staging in
             let pageReuse = PageReuse(salt: cache.pageSalt(), previousKeys: previous, previousSite: options.outputURL, staging: staging)
             reuse = pageReuse
             pages = SiteRenderer(templates: templates, site: model, reuse: pageReuse).render(into: staging) { done, total in
@@ -52,7 +54,7 @@ public struct SiteBuilder: Sendable {
         }, beforePublishing: { staging in
             (search, searchWarnings) = SearchIndexer(indexing: options.search).index(site: staging)
             if options.search != .off { finished("Indexed for search") }
-        })
+        }, retiredSiteRemoval: removal)
         finished("Published \(options.output)")
         let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
                                  seconds: Date().timeIntervalSince(started), search: search)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a finished site so that the published folder is never half-built: everything goes into a staging folder
 /// beside the output, which replaces the output in two renames only when every file was written.
-/// It never writes or deletes outside the output folder and its two siblings `.NAME.staging` and `.NAME.previous`.
+/// It never writes or deletes outside the output folder and its siblings `.NAME.staging`, `.NAME.previous` and
+/// `.NAME.old`.
 public struct SiteWriter: Sendable {
     public let output: URL
     public let displayName: String
@@ -14,6 +15,9 @@ public struct SiteWriter: Sendable {
 
     var staging: URL { sibling("staging") }
     var previous: URL { sibling("previous") }
+    /// The site the last build replaced. Removing a tree of ten thousand folders takes seconds on some disks, so it
+    /// is not done while the new site waits to be published: the next build removes it while it reads the content.
+    var retired: URL { sibling("old") }
 
     private func sibling(_ role: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(role)")
@@ -26,11 +30,19 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Starts removing the site the last build replaced, on another thread; `write` waits for it to finish before
+    /// it puts the site it replaces there.
+    public func startRemovingRetiredSite() -> RetiredSiteRemoval {
+        RetiredSiteRemoval(removing: retired)
+    }
+
     /// `produce` fills the staging folder (from any number of threads); when it has written everything without a
     /// failure, `beforePublishing` sees the finished folder (the search index is made there), and the folder
     /// replaces the output. On any failure the staging folder is removed and the output is left as it was.
-    public func write(_ produce: (StagingFolder) -> Void, beforePublishing: (URL) -> Void = { _ in }) throws(BuildFailure) {
+    public func write(_ produce: (StagingFolder) -> Void, beforePublishing: (URL) -> Void = { _ in },
+                      retiredSiteRemoval: RetiredSiteRemoval? = nil) throws(BuildFailure) {
         let manager = FileManager.default
+        let removal = retiredSiteRemoval ?? startRemovingRetiredSite()
         do {
             restoreInterruptedSwap()
             try? manager.removeItem(at: staging)
@@ -39,6 +51,7 @@ public struct SiteWriter: Sendable {
             produce(folder)
             if let failure = folder.failure { throw failure }
             beforePublishing(staging)
+            removal.wait()
             try swapIntoPlace()
         } catch let failure as BuildFailure {
             try? manager.removeItem(at: staging)
@@ -59,7 +72,7 @@ public struct SiteWriter: Sendable {
             return
         }
         if AtomicExchange.exchange(staging.path, output.path) {
-            try? manager.removeItem(at: staging)
+            retire(staging)
             return
         }
         try? manager.removeItem(at: previous)
@@ -70,7 +83,16 @@ public struct SiteWriter: Sendable {
             try? manager.moveItem(at: previous, to: output)
             throw error
         }
-        try? manager.removeItem(at: previous)
+        retire(previous)
+    }
+
+    /// Moves the replaced site out of the way for the next build to remove (or removes it, if it cannot be moved).
+    private func retire(_ oldSite: URL) {
+        let manager = FileManager.default
+        try? manager.removeItem(at: retired)
+        if (try? manager.moveItem(at: oldSite, to: retired)) == nil {
+            try? manager.removeItem(at: oldSite)
+        }
     }
 
     /// If an earlier build was killed after moving the old site aside and before moving the new one in, the old site
@@ -80,5 +102,37 @@ public struct SiteWriter: Sendable {
         if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: previous.path) {
             try? manager.moveItem(at: previous, to: output)
         }
+    }
+}
+
+/// The removal of the last build's replaced site (`.NAME.old`), running on its own thread while the build reads and
+/// renders; it is all file-system work, so it barely slows the build down.
+public final class RetiredSiteRemoval: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var waited = false
+
+    init(removing folder: URL) {
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            done.signal()
+            return
+        }
+        let done = self.done
+        Thread.detachNewThread {
+            try? FileManager.default.removeItem(at: folder)
+            done.signal()
+        }
+    }
+
+    /// Returns once the folder is gone (at once after the first call).
+    public func wait() {
+        lock.withLock {
+            if !waited { done.wait() }
+            waited = true
+        }
+    }
+
+    deinit {
+        wait()
     }
 }
