@@ -49,14 +49,16 @@ public struct SiteRenderer: Sendable {
             { renderRiskPages() },
             { templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) } },
         ]
-        _ = groups.concurrentMap { group in
-            for file in group() { pages.accept(file) }
-        }
         let total = site.documents.count
         let done = ProgressCounter()
-        _ = site.documents.concurrentMap { document in
-            pages.accept(renderDocument(document))
-            progress?(done.increment(), total)
+        // One pool for both, the long site-wide groups first, so that no core waits while another finishes them.
+        DispatchQueue.concurrentPerform(iterations: groups.count + total) { job in
+            if job < groups.count {
+                for file in groups[job]() { pages.accept(file) }
+            } else {
+                pages.accept(renderDocument(site.documents[job - groups.count]))
+                progress?(done.increment(), total)
+            }
         }
         // The sitemap lists every page, so it comes last, from the paths alone.
         for file in renderDiscoveryFiles(pagePaths: pages.htmlPaths) { pages.accept(file) }
