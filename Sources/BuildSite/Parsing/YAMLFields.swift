@@ -26,10 +26,17 @@ struct YAMLContext: Sendable {
 
 /// Parses YAML text into a node tree with positions, or says where the YAML is broken.
 enum YAMLParsing {
+    /// No implicit typing of plain scalars: this program reads every scalar as text and types it itself (`Int()`
+    /// of the text, `node.bool` and the null checks read the text and explicit tags, never a resolved tag). The
+    /// default resolver ran up to seven ICU regular expressions per key while the parser checked for duplicate
+    /// keys, a tenth of a build. The one visible difference: keys are compared as text, so `1:` and `"1":`, or
+    /// `yes:` and `"yes":`, are the same key twice (an error), as they are to every reader of the keys here.
+    static let resolver = Resolver.basic
+
     static func compose(_ yaml: String, context: YAMLContext) throws(Diagnostic) -> Node? {
         try YAMLBudget.check(yaml, context: context, what: context.what)
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, resolver)
         } catch let error as YamlError {
             throw describe(error, context: context)
         } catch {
