@@ -185,9 +185,11 @@ struct OpenDataExport {
             // Writing to memory cannot fail for want of space or permission; an empty file would show the fault.
             return ""
         }
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        // Read as the NSData the stream holds: bridging it to Data copied it a byte at a time through NSData's
+        // subscript, more than the writing itself.
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? NSData else { return "" }
         // The writer puts line breaks between rows; RFC 4180 allows one after the last, and line-based tools want it.
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        return String(decoding: UnsafeRawBufferPointer(start: data.bytes, count: data.length), as: UTF8.self) + "\r\n"
     }
 
     /// Pretty-printed with sorted keys, so the file is the same on every build (the schema: one small object).
