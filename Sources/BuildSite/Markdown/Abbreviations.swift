@@ -14,35 +14,61 @@ enum Abbreviations {
         }
     }
 
-    /// The text with each first use of a term wrapped in markers.
+    /// The text with each first use of a term wrapped in markers. A word is a run of letters and numbers (by
+    /// Character, as readers see them: "CLAé" is one word and no term). It runs over every text node of every page,
+    /// so it walks the UTF-8 bytes, makes a String only of words that could be a term, and builds a new text only
+    /// when a term is found; most text nodes are returned as they came.
     static func mark(_ text: String, glossary: Glossary, used: inout Set<String>) -> String {
-        var result = ""
-        var word = ""
-        func flush() {
-            defer { word = "" }
-            guard !word.isEmpty else { return }
-            var term = word
-            var suffix = ""
-            if glossary.entry(for: term) == nil, term.count > 2, term.hasSuffix("s") {
-                term = String(term.dropLast())
-                suffix = "s"
+        // Terms are abbreviations: when each holds an ASCII capital, text without one cannot hold a term.
+        if glossary.everyTermHasASCIICapital, !text.utf8.contains(where: Glossary.isASCIICapital) { return text }
+        var contiguous = text
+        let marked = contiguous.withUTF8 { bytes -> String? in
+            var marks: [(word: Range<Int>, marked: String)] = []
+            var wordStart: Int?
+            var wordHasCapital = false
+            func endWord(at end: Int) {
+                defer { wordStart = nil; wordHasCapital = false }
+                guard let start = wordStart else { return }
+                guard wordHasCapital || !glossary.everyTermHasASCIICapital else { return }
+                if let marked = firstUse(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                                         glossary: glossary, used: &used) {
+                    marks.append((start..<end, marked))
+                }
             }
-            guard glossary.entry(for: term) != nil, !used.contains(term) else {
-                result += word
-                return
+            UTF8Characters.forEach(in: bytes) { range, character in
+                if character.isLetterOrNumber {
+                    if wordStart == nil { wordStart = range.lowerBound }
+                    if range.count == 1, Glossary.isASCIICapital(bytes[range.lowerBound]) { wordHasCapital = true }
+                } else {
+                    endWord(at: range.lowerBound)
+                }
             }
-            used.insert(term)
-            result += MarkdownMarkers.abbreviation(term) + suffix
+            endWord(at: bytes.count)
+            guard !marks.isEmpty else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + marks.count * 16)
+            var copied = 0
+            for (word, marked) in marks {
+                result.append(contentsOf: bytes[copied..<word.lowerBound])
+                result.append(contentsOf: marked.utf8)
+                copied = word.upperBound
+            }
+            result.append(contentsOf: bytes[copied...])
+            return String(decoding: result, as: UTF8.self)
         }
-        for character in text {
-            if character.isLetter || character.isNumber {
-                word.append(character)
-            } else {
-                flush()
-                result.append(character)
-            }
+        return marked ?? text
+    }
+
+    /// The word wrapped in markers when it is a term (or a term's plural, "YPAs") not yet used on the page.
+    private static func firstUse(_ word: String, glossary: Glossary, used: inout Set<String>) -> String? {
+        var term = word
+        var suffix = ""
+        if glossary.entry(for: term) == nil, term.count > 2, term.hasSuffix("s") {
+            term = String(term.dropLast())
+            suffix = "s"
         }
-        flush()
-        return result
+        guard glossary.entry(for: term) != nil, !used.contains(term) else { return nil }
+        used.insert(term)
+        return MarkdownMarkers.abbreviation(term) + suffix
     }
 }

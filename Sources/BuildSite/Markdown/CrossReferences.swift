@@ -16,7 +16,7 @@ enum CrossReferences {
     /// The text cut into plain pieces and links, or nil when it has no reference to a paragraph in `targets`.
     static func pieces(of text: String, targets: Set<String>) -> [Piece]? {
         // Most text mentions no paragraph; a plain search first spares the regular expression (slow per call).
-        guard text.utf8.count > 6, text.lowercased().contains("para") else { return nil }
+        guard text.utf8.count > 6, mentionsPara(text) else { return nil }
         var pieces: [Piece] = []
         var position = text.startIndex
         for match in text.matches(of: reference) {
@@ -30,6 +30,27 @@ enum CrossReferences {
         guard !pieces.isEmpty else { return nil }
         pieces.append(.text(String(text[position...])))
         return pieces.filter { $0 != .text("") }
+    }
+
+    /// Whether the text holds "para" in any case, by a scan of its UTF-8 bytes (no lower-cased copy, no bridging
+    /// to NSString). Only ASCII letters lower-case to ASCII "p", "a" and "r", so this finds every text the
+    /// regular expression could match; a few more (a word like "separate") just go on to it.
+    private static let para: [UInt8] = Array("para".utf8)
+
+    static func mentionsPara(_ text: String) -> Bool {
+        let word = para
+        var matched = 0
+        for byte in text.utf8 {
+            // ASCII letters differ from their capitals only in bit 0x20; no other byte maps onto "para" that way.
+            let lower = byte | 0x20
+            if lower == word[matched] {
+                matched += 1
+                if matched == word.count { return true }
+            } else {
+                matched = lower == word[0] ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// Links every reference in the tree's running text to its paragraph.

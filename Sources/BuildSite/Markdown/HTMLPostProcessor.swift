@@ -36,35 +36,109 @@ extension HTMLPostProcessor {
     /// Replaces the marks the tree-editing steps left in text: a paragraph mark right after `<p>` becomes the
     /// paragraph's id, an abbreviation mark becomes `<a href="…glossary…#term-x"><abbr title="meaning">X</abbr></a>`.
     /// Marks can only be in element content (they were text nodes), so no tag or attribute is ever edited.
+    ///
+    /// It runs on every page's HTML, so it works on the UTF-8 bytes into one output buffer and makes one String at
+    /// the end. A byte search is exact here: the marks are whole scalars (EE 80 80 to EE 80 83 in UTF-8), and in
+    /// UTF-8 no scalar's bytes appear inside another's. An opener without its closer is dropped; a stray closer stays.
     static func resolveMarkers(_ html: String, glossary: Glossary, glossaryHref: String) -> String {
-        guard html.unicodeScalars.contains(where: MarkdownMarkers.isMarker) else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + 256)
-        var scalars = html.unicodeScalars[...]
-        while let start = scalars.firstIndex(where: { $0 == MarkdownMarkers.paragraphStart || $0 == MarkdownMarkers.abbreviationStart }) {
-            output.unicodeScalars.append(contentsOf: scalars[..<start])
-            let opener = scalars[start]
-            let closer = opener == MarkdownMarkers.paragraphStart ? MarkdownMarkers.paragraphEnd : MarkdownMarkers.abbreviationEnd
-            let afterOpener = scalars.index(after: start)
-            guard let end = scalars[afterOpener...].firstIndex(of: closer) else {
-                scalars = scalars[afterOpener...]
-                continue
-            }
-            let name = String(String.UnicodeScalarView(scalars[afterOpener..<end]))
-            if opener == MarkdownMarkers.paragraphStart {
-                if output.hasSuffix("<p>") {
-                    output.removeLast()
-                    output += " id=\"\(HTMLText.escape(name))\">"
+        var contiguous = html
+        let resolved = contiguous.withUTF8 { bytes -> String? in
+            guard var opener = MarkerBytes.nextOpener(in: bytes, from: 0) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 256)
+            lazy var escapedHref = Array(HTMLText.escape(glossaryHref).utf8)
+            var copied = 0
+            while true {
+                output.append(contentsOf: bytes[copied..<opener.offset])
+                let nameStart = opener.offset + MarkerBytes.length
+                guard let nameEnd = MarkerBytes.next(opener.closer, in: bytes, from: nameStart) else {
+                    copied = nameStart
+                    guard let next = MarkerBytes.nextOpener(in: bytes, from: copied) else { break }
+                    opener = next
+                    continue
                 }
-            } else if let entry = glossary.entry(for: name) {
-                output += "<a class=\"abbr-link\" href=\"\(HTMLText.escape(glossaryHref))#\(entry.id)\"><abbr title=\"\(HTMLText.escape(entry.meaning))\">\(HTMLText.escape(name))</abbr></a>"
-            } else {
-                output += HTMLText.escape(name)
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)
+                if opener.isParagraph {
+                    if endsWithParagraphTag(output) {
+                        output.removeLast()
+                        output.append(contentsOf: " id=\"\(HTMLText.escape(name))\">".utf8)
+                    }
+                } else if let entry = glossary.entry(for: name) {
+                    output.append(contentsOf: "<a class=\"abbr-link\" href=\"".utf8)
+                    output.append(contentsOf: escapedHref)
+                    output.append(contentsOf: "#\(entry.id)\"><abbr title=\"\(HTMLText.escape(entry.meaning))\">\(HTMLText.escape(name))</abbr></a>".utf8)
+                } else {
+                    output.append(contentsOf: HTMLText.escape(name).utf8)
+                }
+                copied = nameEnd + MarkerBytes.length
+                guard let next = MarkerBytes.nextOpener(in: bytes, from: copied) else { break }
+                opener = next
             }
-            scalars = scalars[scalars.index(after: end)...]
+            output.append(contentsOf: bytes[copied...])
+            return String(decoding: output, as: UTF8.self)
         }
-        output.unicodeScalars.append(contentsOf: scalars)
-        return output
+        return resolved ?? html
+    }
+
+    /// Whether the output so far ends with the Character sequence `<p>`. The bytes decide, except when a non-ASCII
+    /// scalar comes right before the `<`: a prepended mark (rare scripts) would join the `<` into its Character, so
+    /// there the Characters of the last few scalars decide, as `String.hasSuffix` did.
+    private static func endsWithParagraphTag(_ output: [UInt8]) -> Bool {
+        guard output.count >= 3, output[output.count - 3] == UInt8(ascii: "<"), output[output.count - 2] == UInt8(ascii: "p"),
+              output[output.count - 1] == UInt8(ascii: ">") else { return false }
+        guard output.count > 3, output[output.count - 4] >= 0x80 else { return true }
+        var start = max(0, output.count - 64)
+        while start < output.count, output[start] & 0xC0 == 0x80 { start += 1 }  // begin on a scalar's first byte
+        return String(decoding: output[start...], as: UTF8.self).hasSuffix("<p>")
+    }
+}
+
+/// The marks in UTF-8: U+E000 to U+E003 are the three bytes EE 80 80 to EE 80 83.
+private enum MarkerBytes {
+    static let length = 3
+
+    struct Opener {
+        var offset: Int
+        var isParagraph: Bool
+        var closer: UInt8 { isParagraph ? last(MarkdownMarkers.paragraphEnd) : last(MarkdownMarkers.abbreviationEnd) }
+    }
+
+    /// The last byte of a mark's three; the first two are EE 80 for all four.
+    static func last(_ mark: Unicode.Scalar) -> UInt8 { UInt8(0x80 | (mark.value & 0x3F)) }
+
+    /// The next paragraph or abbreviation opener at or after `from`.
+    static func nextOpener(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Opener? {
+        let paragraph = last(MarkdownMarkers.paragraphStart), abbreviation = last(MarkdownMarkers.abbreviationStart)
+        var index = from
+        while let offset = nextLead(in: bytes, from: index) {
+            let third = bytes[offset + 2]
+            if third == paragraph || third == abbreviation { return Opener(offset: offset, isParagraph: third == paragraph) }
+            index = offset + 1
+        }
+        return nil
+    }
+
+    /// The offset of the next mark ending in `third` at or after `from`.
+    static func next(_ third: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var index = from
+        while let offset = nextLead(in: bytes, from: index) {
+            if bytes[offset + 2] == third { return offset }
+            index = offset + 1
+        }
+        return nil
+    }
+
+    /// The next EE 80 pair that starts a three-byte scalar at or after `from` (memchr finds the rare EE quickly).
+    private static func nextLead(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = from
+        while index + 2 < bytes.count {
+            guard let found = memchr(base + index, 0xEE, bytes.count - index - 2) else { return nil }
+            let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if bytes[offset + 1] == 0x80 { return offset }
+            index = offset + 1
+        }
+        return nil
     }
 }
 

@@ -11,6 +11,12 @@ public struct Glossary: Sendable {
 
     public let entries: [Entry]
     private let byTerm: [String: Entry]
+    /// True when every term holds an ASCII capital letter as a Character of its own, as abbreviations do ("CLA",
+    /// "DfE"): then a word without that byte cannot be a term, and text without an ASCII capital holds none. Terms
+    /// are compared as Swift compares Strings (canonical equivalence), so the capital must not carry a combining
+    /// mark ("E\u{301}" equals "É", which has no "E" byte) and must not be K (the Kelvin sign U+212A equals "K").
+    /// False when any term is all lower-case or otherwise lacks one: then no text and no word is skipped.
+    let everyTermHasASCIICapital: Bool
 
     public init(_ meanings: [String: String]) {
         let terms = meanings.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
@@ -20,9 +26,17 @@ public struct Glossary: Sendable {
         }
         self.entries = entries
         self.byTerm = Dictionary(entries.map { ($0.term, $0) }, uniquingKeysWith: { first, _ in first })
+        self.everyTermHasASCIICapital = terms.allSatisfy { term in
+            term.contains { character in
+                character.unicodeScalars.count == 1 && character.unicodeScalars.allSatisfy { $0.isASCII && Glossary.isASCIICapital(UInt8($0.value)) && $0 != "K" }
+            }
+        }
     }
 
     public var isEmpty: Bool { entries.isEmpty }
 
     public func entry(for term: String) -> Entry? { byTerm[term] }
+
+    @inline(__always)
+    static func isASCIICapital(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
 }

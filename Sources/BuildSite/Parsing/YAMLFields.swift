@@ -26,10 +26,17 @@ struct YAMLContext: Sendable {
 
 /// Parses YAML text into a node tree with positions, or says where the YAML is broken.
 enum YAMLParsing {
+    /// No implicit typing of plain scalars: this program reads every scalar as text and types it itself (`Int()`
+    /// of the text, `node.bool` and the null checks read the text and explicit tags, never a resolved tag). The
+    /// default resolver ran up to seven ICU regular expressions per key while the parser checked for duplicate
+    /// keys, a tenth of a build. The one visible difference: keys are compared as text, so `1:` and `"1":`, or
+    /// `yes:` and `"yes":`, are the same key twice (an error), as they are to every reader of the keys here.
+    static let resolver = Resolver.basic
+
     static func compose(_ yaml: String, context: YAMLContext) throws(Diagnostic) -> Node? {
         try YAMLBudget.check(yaml, context: context, what: context.what)
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, resolver)
         } catch let error as YamlError {
             throw describe(error, context: context)
         } catch {
@@ -77,6 +84,11 @@ struct YAMLFields {
     let context: YAMLContext
     /// What this mapping is, for messages: "front matter", "risk 16", "action 3 of risk 16".
     let what: String
+    /// The values by key text, made once. Yams's `mapping["key"]` builds a key node per look-up and compares it
+    /// with each key, resolving its tag by regular expression every time; fields are read several times each.
+    private let values: [String: Node]
+    /// The first key node with each text, for locations of keys whose value is missing or empty.
+    private let keys: [String: Node]
 
     init?(_ node: Node?, context: YAMLContext, what: String, bag: inout DiagnosticBag) {
         guard let node, let mapping = node.mapping else {
@@ -87,12 +99,32 @@ struct YAMLFields {
         self.mapping = mapping
         self.context = context
         self.what = what
+        (values, keys) = YAMLFields.index(mapping)
+    }
+
+    /// The look-up tables. A value is found under its key's text when the key is a scalar that `mapping["key"]`
+    /// matched: untagged, quoted or tagged `!!str` (every key this program reads is plain text; a key tagged
+    /// `!!int` never equalled a text key). Two such keys with the same text are a duplicate, which the parser
+    /// already refused, so which one wins cannot matter; the first is kept.
+    private static let textKeyTags: Set<String> = [Tag.Name.implicit.rawValue, Tag.Name.str.rawValue, Tag.Name.nonSpecific.rawValue]
+
+    private static func index(_ mapping: Node.Mapping) -> (values: [String: Node], keys: [String: Node]) {
+        var values: [String: Node] = [:], keys: [String: Node] = [:]
+        values.reserveCapacity(mapping.count)
+        keys.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            if case .scalar(let scalar) = key, textKeyTags.contains(scalar.tag.rawValue), values[scalar.string] == nil {
+                values[scalar.string] = value
+            }
+            if let text = key.string, keys[text] == nil { keys[text] = key }
+        }
+        return (values, keys)
     }
 
     var location: SourceLocation { context.location(of: node) }
 
     func value(_ key: String) -> Node? {
-        guard let value = mapping[key] else { return nil }
+        guard let value = values[key] else { return nil }
         if case .scalar(let scalar) = value, scalar.tag == .init(.null) || (scalar.string.isEmpty && scalar.style == .plain) {
             return nil
         }
@@ -101,7 +133,7 @@ struct YAMLFields {
 
     func location(_ key: String) -> SourceLocation { context.location(of: value(key) ?? keyNode(key) ?? node) }
 
-    func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
+    func keyNode(_ key: String) -> Node? { keys[key] }
 
     func missing(_ key: String, expected: String, bag: inout DiagnosticBag) {
         let at = keyNode(key).map { context.location(of: $0) } ?? location

@@ -81,10 +81,10 @@ enum OpenDataValue: Equatable {
     static func optional(_ text: String?) -> OpenDataValue { text.map(OpenDataValue.text) ?? .null }
     static func optional(_ number: Int?) -> OpenDataValue { number.map(OpenDataValue.integer) ?? .null }
 
-    /// As a CSV field: empty for null, `true`/`false` for booleans.
+    /// As a CSV field: empty for null, `true`/`false` for booleans, text defused against spreadsheet formulas.
     var csv: String {
         switch self {
-        case .text(let text): text
+        case .text(let text): SpreadsheetFormula.defused(text)
         case .integer(let number): String(number)
         case .boolean(let flag): flag ? "true" : "false"
         case .null: ""

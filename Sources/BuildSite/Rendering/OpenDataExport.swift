@@ -91,7 +91,7 @@ struct OpenDataExport {
         let actions = actionRows()
         return [
             OutputFile(path: OpenDataExport.risksCSV, text: OpenDataExport.csv(columns: riskColumns, rows: risks)),
-            OutputFile(path: OpenDataExport.risksJSON, text: OpenDataExport.json(["risks": risks.map { OpenDataExport.jsonObject(columns: riskColumns, row: $0) }])),
+            OutputFile(path: OpenDataExport.risksJSON, text: OpenDataRecords(columns: riskColumns, rows: risks).json()),
             OutputFile(path: OpenDataExport.actionsCSV, text: OpenDataExport.csv(columns: OpenDataExport.actionColumns, rows: actions)),
             OutputFile(path: OpenDataExport.schemaJSON, text: OpenDataExport.json(schema(columns: riskColumns))),
         ]
@@ -166,38 +166,33 @@ struct OpenDataExport {
 
     // MARK: Formats
 
-    /// RFC 4180 CSV by CSV.swift's writer: a header row, CRLF line ends, fields quoted when they hold a comma,
-    /// a quote or a line break. UTF-8 without a byte-order mark.
+    /// RFC 4180 CSV by CSV.swift's writer: a header row of plain names, then every field in double quotes (quotes
+    /// inside doubled), CRLF line ends. UTF-8 without a byte-order mark.
+    ///
+    /// Every data field is quoted because that is CSV.swift's fast path: asked to decide, it searches each field
+    /// five times (quote, comma, CR, LF, CR LF), each a bridge to NSString; a quoted field is one replace.
+    /// Quoting a field that needs none changes nothing for a CSV reader ("3" is the number 3; "" is empty).
     static func csv(columns: [OpenDataColumn], rows: [[String: OpenDataValue]]) -> String {
         let stream = OutputStream.toMemory()
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
             try writer.write(row: columns.map(\.name))
             for row in rows {
-                try writer.write(row: columns.map { row[$0.name, default: .null].csv })
+                try writer.write(row: columns.map { row[$0.name, default: .null].csv }, quotedAtIndex: { _ in true })
             }
             stream.close()
         } catch {
             // Writing to memory cannot fail for want of space or permission; an empty file would show the fault.
             return ""
         }
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        // Read as the NSData the stream holds: bridging it to Data copied it a byte at a time through NSData's
+        // subscript, more than the writing itself.
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? NSData else { return "" }
         // The writer puts line breaks between rows; RFC 4180 allows one after the last, and line-based tools want it.
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        return String(decoding: UnsafeRawBufferPointer(start: data.bytes, count: data.length), as: UTF8.self) + "\r\n"
     }
 
-    static func jsonObject(columns: [OpenDataColumn], row: [String: OpenDataValue]) -> [String: Any] {
-        Dictionary(uniqueKeysWithValues: columns.map { column -> (String, Any) in
-            switch row[column.name, default: .null] {
-            case .text(let text): (column.name, text)
-            case .integer(let number): (column.name, number)
-            case .boolean(let flag): (column.name, flag)
-            case .null: (column.name, NSNull())
-            }
-        })
-    }
-
-    /// Pretty-printed with sorted keys, so the file is the same on every build.
+    /// Pretty-printed with sorted keys, so the file is the same on every build (the schema: one small object).
     static func json(_ object: [String: Any]) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "" }
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -3,8 +3,24 @@
 enum ReadingTime {
     static let wordsPerMinute = 200
 
+    /// The white-space-separated pieces of the text that hold at least one letter or number ("—" is not a word).
+    /// One pass over the UTF-8 bytes: it runs over every text of every document, and splitting into Substrings
+    /// with Unicode property look-ups per Character cost a tenth of a build.
     static func words(in text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var pieceHasLetterOrNumber = false
+            UTF8Characters.forEach(in: bytes) { _, character in
+                if character.isWhitespace {
+                    if pieceHasLetterOrNumber { count += 1 }
+                    pieceHasLetterOrNumber = false
+                } else if character.isLetterOrNumber {
+                    pieceHasLetterOrNumber = true
+                }
+            }
+            return pieceHasLetterOrNumber ? count + 1 : count
+        }
     }
 
     static func words(in document: Document) -> Int {

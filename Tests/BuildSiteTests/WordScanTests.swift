@@ -1,0 +1,181 @@
+import Testing
+@testable import BuildSite
+
+/// The byte-level word scans (reading time, abbreviations, paragraph-reference search, marker resolution) must give
+/// exactly what the Character-by-Character versions they replaced gave. Those versions are kept here as the
+/// reference and run against hand-picked and generated text, non-ASCII included.
+@Suite("Byte-level word scans agree with Characters")
+struct WordScanTests {
+    // MARK: The Character-level versions the scans replaced
+
+    static func referenceWords(in text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+    }
+
+    static func referenceMark(_ text: String, glossary: Glossary, used: inout Set<String>) -> String {
+        var result = ""
+        var word = ""
+        func flush() {
+            defer { word = "" }
+            guard !word.isEmpty else { return }
+            var term = word
+            var suffix = ""
+            if glossary.entry(for: term) == nil, term.count > 2, term.hasSuffix("s") {
+                term = String(term.dropLast())
+                suffix = "s"
+            }
+            guard glossary.entry(for: term) != nil, !used.contains(term) else {
+                result += word
+                return
+            }
+            used.insert(term)
+            result += MarkdownMarkers.abbreviation(term) + suffix
+        }
+        for character in text {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else {
+                flush()
+                result.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    static func referenceResolve(_ html: String, glossary: Glossary, glossaryHref: String) -> String {
+        guard html.unicodeScalars.contains(where: MarkdownMarkers.isMarker) else { return html }
+        var output = ""
+        var scalars = html.unicodeScalars[...]
+        while let start = scalars.firstIndex(where: { $0 == MarkdownMarkers.paragraphStart || $0 == MarkdownMarkers.abbreviationStart }) {
+            output.unicodeScalars.append(contentsOf: scalars[..<start])
+            let opener = scalars[start]
+            let closer = opener == MarkdownMarkers.paragraphStart ? MarkdownMarkers.paragraphEnd : MarkdownMarkers.abbreviationEnd
+            let afterOpener = scalars.index(after: start)
+            guard let end = scalars[afterOpener...].firstIndex(of: closer) else {
+                scalars = scalars[afterOpener...]
+                continue
+            }
+            let name = String(String.UnicodeScalarView(scalars[afterOpener..<end]))
+            if opener == MarkdownMarkers.paragraphStart {
+                if output.hasSuffix("<p>") {
+                    output.removeLast()
+                    output += " id=\"\(HTMLText.escape(name))\">"
+                }
+            } else if let entry = glossary.entry(for: name) {
+                output += "<a class=\"abbr-link\" href=\"\(HTMLText.escape(glossaryHref))#\(entry.id)\"><abbr title=\"\(HTMLText.escape(entry.meaning))\">\(HTMLText.escape(name))</abbr></a>"
+            } else {
+                output += HTMLText.escape(name)
+            }
+            scalars = scalars[scalars.index(after: end)...]
+        }
+        output.unicodeScalars.append(contentsOf: scalars)
+        return output
+    }
+
+    // MARK: Text to try
+
+    /// Hard cases for Characters: combining marks after ASCII letters, a prepended mark (U+0600) before ASCII,
+    /// CR LF, no-break and ideographic spaces, letters and digits of other scripts, emoji with joiners and flags.
+    static let awkward: [String] = [
+        "1.1 The audit — found 12 issues.", "Café naïve ﬁnance", "CLAé", "CLA\u{301} rose", "e\u{301}CLA", "\u{600}CLA",
+        "CLA’s plan", "CLA\u{200D}s", "line\r\nbreak\r\n", "no\u{A0}break and\u{3000}wide", "٣ ٤ ₂ Ⅻ ½", "👩‍👧 🇬🇧 x",
+        "—", " ", "", "\t\u{B}\u{C}\u{1C}\u{1D}\u{1E}\u{1F}\u{85}", "YPAs, CLAS, CPs and cla", "a\u{301}\u{302} b\u{20DD}",
+        "Ελληνικά ΚΕΦ", "日本語のCLA", "CLA日本", "x\u{E000}6.1\u{E001}y", "DfEs DFE DfE",
+    ]
+
+    static func generated(count: Int) -> [String] {
+        let alphabet: [String] = ["C", "L", "A", "Y", "P", "s", "D", "f", "E", "a", "z", "0", "7", " ", " ", ",", ".", "’", "—",
+                                  "é", "e\u{301}", "\u{301}", "\u{600}", "\u{200D}", "\u{212A}", "K", "S", "É", "\r", "\n", "\u{A0}", "日", "٣", "👩", "\u{1F1EC}", "\t", "-"]
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...16, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined()
+        }
+    }
+
+    // MARK: Tests
+
+    @Test("Each ASCII byte's class is what Character says of it")
+    func asciiClasses() {
+        for byte in UInt8(0)..<0x80 {
+            let fast = CharacterClass(ascii: byte), slow = CharacterClass(Character(Unicode.Scalar(byte)))
+            #expect(fast.isWhitespace == slow.isWhitespace && fast.isLetterOrNumber == slow.isLetterOrNumber, "byte \(byte)")
+        }
+    }
+
+    @Test("Reading time counts words with non-ASCII letters, digits and spaces as the Character split did")
+    func readingTimeWords() {
+        #expect(ReadingTime.words(in: "Café naïve — ½ 日本語") == 4)
+        #expect(ReadingTime.words(in: "no\u{A0}break") == 2)
+        #expect(ReadingTime.words(in: "line\r\nbreak") == 2)
+        for text in Self.awkward + Self.generated(count: 20_000) {
+            #expect(ReadingTime.words(in: text) == Self.referenceWords(in: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test("Abbreviations match whole words only: a non-ASCII letter or mark after or before a term is part of the word")
+    func abbreviationWords() {
+        let glossary = Glossary(["CLA": "Children looked after", "YPA": "x", "DfE": "y", "CP": "z"])
+        for text in ["CLAé", "CLA\u{301}", "e\u{301}CLA", "日本CLA"] {
+            var used = Set<String>()
+            #expect(Abbreviations.mark(text, glossary: glossary, used: &used) == text, "\(text)")
+        }
+        var used = Set<String>()
+        #expect(Abbreviations.mark("CLA’s", glossary: glossary, used: &used) == MarkdownMarkers.abbreviation("CLA") + "’s")
+    }
+
+    @Test("A lower-case glossary term still matches: the skip for text without capitals is off for such glossaries")
+    func lowerCaseTerm() {
+        let glossary = Glossary(["nhs": "National Health Service"])
+        #expect(!glossary.everyTermHasASCIICapital)
+        var used = Set<String>()
+        #expect(Abbreviations.mark("the nhs plan", glossary: glossary, used: &used) == "the \(MarkdownMarkers.abbreviation("nhs")) plan")
+    }
+
+    @Test("Terms match canonically equal text; a term whose only capital is K or carries a mark turns the skip off")
+    func canonicalEquivalents() {
+        #expect(Glossary(["CLA": "a", "DfE": "b", "KS": "c"]).everyTermHasASCIICapital)
+        for (term, text, skips) in [("KS", "\u{212A}S", true), ("E\u{301}D", "\u{C9}D", true), ("K", "\u{212A}", false), ("E\u{301}", "\u{C9}", false)] {
+            let glossary = Glossary([term: "x"])
+            #expect(glossary.everyTermHasASCIICapital == skips, "\(term)")
+            var used = Set<String>()
+            #expect(Abbreviations.mark("a \(text) b", glossary: glossary, used: &used) == "a \(MarkdownMarkers.abbreviation(text)) b")
+        }
+    }
+
+    @Test("Abbreviation marking agrees with the Character version on awkward and generated text")
+    func abbreviationsAgree() {
+        for glossary in [Glossary(["CLA": "a", "YPA": "b", "DfE": "c", "DFE": "d", "CP": "e", "Cé": "f"]), Glossary(["CLA": "a", "as": "g"]),
+                         Glossary(["KS": "h", "CP": "e"]), Glossary(["E\u{301}D": "i", "CP": "e"])] {
+            var used = Set<String>(), referenceUsed = Set<String>()
+            for text in Self.awkward + Self.generated(count: 20_000) {
+                if Int.random(in: 0..<50) == 0 { used = []; referenceUsed = [] }
+                #expect(Abbreviations.mark(text, glossary: glossary, used: &used) == Self.referenceMark(text, glossary: glossary, used: &referenceUsed),
+                        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                #expect(used == referenceUsed)
+            }
+        }
+    }
+
+    @Test("Marker resolution agrees with the scalar version, broken and non-ASCII marks included")
+    func markersAgree() {
+        let glossary = Glossary(["CLA": "Children \"looked\" after", "日本": "Japan"])
+        let pieces = ["<p>", "\u{E000}para-6-1\u{E001}", "\u{E002}CLA\u{E003}", "\u{E002}日本\u{E003}", "\u{E002}XYZ\u{E003}", "\u{E000}",
+                      "\u{E001}", "\u{E002}", "\u{E003}", "text ", "é", "\u{600}", "<p>\u{E000}a&b\u{E001}", "\n", "\u{E004}", "\u{F000}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let html = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(HTMLPostProcessor.resolveMarkers(html, glossary: glossary, glossaryHref: "../g&.html")
+                    == Self.referenceResolve(html, glossary: glossary, glossaryHref: "../g&.html"), "\(html.debugDescription)")
+        }
+    }
+
+    @Test("The search for 'para' finds it in any case, and only ASCII spells it")
+    func mentionsPara() {
+        for text in ["paragraph", "PARAS 1.1", "see Para 2", "pparaa", "ppara", "parpara"] { #expect(CrossReferences.mentionsPara(text), "\(text)") }
+        for text in ["par a", "pará", "p\u{301}ara", "", "pa", "PAR"] { #expect(!CrossReferences.mentionsPara(text), "\(text)") }
+        for text in Self.generated(count: 5_000).map({ $0 + ["para", "Par", "aPARA", "r"].randomElement()! }) {
+            #expect(CrossReferences.mentionsPara(text) == text.lowercased().contains("para"), "\(text.debugDescription)")
+        }
+    }
+}
