@@ -34,9 +34,13 @@ struct PageReuseTests {
         defer { site.remove() }
         _ = try site.build()
         let before = try Dictionary(uniqueKeysWithValues: htmlPages(site).map { ($0, try inode(site, $0)) })
+        let openData = try ["risks.csv", "risks.json", "actions.csv"].map { try inode(site, $0) }
 
         try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nA paragraph added after publication.\n")
         _ = try site.build()
+
+        // The open data holds no annual report's text, so its files are kept too.
+        #expect(try ["risks.csv", "risks.json", "actions.csv"].map { try inode(site, $0) } == openData)
 
         #expect(try site.read("Site/" + Self.annualReportPage).contains("A paragraph added after publication."))
         #expect(try inode(site, Self.annualReportPage) != before[Self.annualReportPage])
@@ -59,6 +63,23 @@ struct PageReuseTests {
 
         #expect(try site.read("Site/annual-reports/index.html").contains("Retitled – "))
         #expect(try site.read("Site/index.html").contains("Retitled – "))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
+    @Test("A changed risk score is written to the open data again")
+    func riskChange() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        let csv = try inode(site, "risks.csv")
+        let path = "Content/deep-dives/2018-03-tower-hamlets-childrens-social-care-risk.md"
+        let text = try site.read(path)
+        let title = "    title: Death or serious harm to a child\n"
+        #expect(text.contains(title))
+        try site.write(path, text.replacingOccurrences(of: title, with: "    title: Renamed – death or serious harm to a child\n"))
+        _ = try site.build()
+        #expect(try inode(site, "risks.csv") != csv)
+        #expect(try site.read("Site/risks.csv").contains("Renamed – death or serious harm to a child"))
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 

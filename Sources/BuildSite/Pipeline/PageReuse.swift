@@ -30,6 +30,17 @@ public final class PageReuse: @unchecked Sendable {
     /// context only when the page has to be rendered.
     func keep(_ path: String, template: String, context: [String: Any], extra: String = "") -> Bool {
         guard let key = ContextFingerprint.of(context, inputs: salt, template, extra) else { return false }
+        return keep(path, key: key)
+    }
+
+    /// The same for a file made from other inputs than a template's context, fingerprinted by the caller.
+    func keep(_ path: String, inputs: ChangeHash) -> Bool {
+        var hash = inputs
+        hash.add(salt)
+        return keep(path, key: hash.hex)
+    }
+
+    private func keep(_ path: String, key: String) -> Bool {
         let kept = previousKeys[path] == key && staging.keep(path, from: previousSite)
         lock.withLock {
             keys[path] = key

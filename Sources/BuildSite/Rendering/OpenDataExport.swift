@@ -85,16 +85,43 @@ struct OpenDataExport {
         ]
     }
 
-    func files() -> [OutputFile] {
+    /// With `reuse`, a file whose rows are the same as in the last build is kept rather than written again.
+    func files(reuse: PageReuse? = nil) -> [OutputFile] {
         let riskColumns = OpenDataExport.riskColumns(matrix: matrix)
         let risks = riskRows()
         let actions = actionRows()
+        func file(_ path: String, columns: [OpenDataColumn], rows: [[String: OpenDataValue]], make: () -> String) -> OutputFile {
+            if let reuse, reuse.keep(path, inputs: OpenDataExport.fingerprint(path: path, columns: columns, rows: rows)) { return .kept(path) }
+            return OutputFile(path: path, text: make())
+        }
         return [
-            OutputFile(path: OpenDataExport.risksCSV, text: OpenDataExport.csv(columns: riskColumns, rows: risks)),
-            OutputFile(path: OpenDataExport.risksJSON, text: OpenDataRecords(columns: riskColumns, rows: risks).json()),
-            OutputFile(path: OpenDataExport.actionsCSV, text: OpenDataExport.csv(columns: OpenDataExport.actionColumns, rows: actions)),
+            file(OpenDataExport.risksCSV, columns: riskColumns, rows: risks) { OpenDataExport.csv(columns: riskColumns, rows: risks) },
+            file(OpenDataExport.risksJSON, columns: riskColumns, rows: risks) { OpenDataRecords(columns: riskColumns, rows: risks).json() },
+            file(OpenDataExport.actionsCSV, columns: OpenDataExport.actionColumns, rows: actions) {
+                OpenDataExport.csv(columns: OpenDataExport.actionColumns, rows: actions)
+            },
+            // Small (one object per column): made every time.
             OutputFile(path: OpenDataExport.schemaJSON, text: OpenDataExport.json(schema(columns: riskColumns))),
         ]
+    }
+
+    /// Everything a data file is made from: its columns (names and kinds) and every cell, in order.
+    static func fingerprint(path: String, columns: [OpenDataColumn], rows: [[String: OpenDataValue]]) -> ChangeHash {
+        var hash = ChangeHash()
+        hash.add(path)
+        for column in columns { hash.add(column.name + " " + String(describing: column.kind)) }
+        hash.add("rows \(rows.count)")
+        for row in rows {
+            for column in columns {
+                switch row[column.name, default: .null] {
+                case .text(let text): hash.add("t"); hash.add(text)
+                case .integer(let number): hash.add("i\(number)")
+                case .boolean(let flag): hash.add(flag ? "b1" : "b0")
+                case .null: hash.add("n")
+                }
+            }
+        }
+        return hash
     }
 
     // MARK: Rows

@@ -6,7 +6,7 @@ extension SiteRenderer {
     /// The register, a page per risk and the open data, or nothing when no report has risks.
     func renderRiskPages() -> [OutputFile] {
         guard !riskRegister.isEmpty else { return [] }
-        return [renderRiskRegister()] + riskRegister.series.map(renderRiskHistory) + OpenDataExport(site: site, register: riskRegister).files()
+        return [renderRiskRegister()] + riskRegister.series.map(renderRiskHistory) + OpenDataExport(site: site, register: riskRegister).files(reuse: reuse)
     }
 
     func renderRiskRegister() -> OutputFile {
