@@ -16,7 +16,8 @@ public struct SiteBuilder: Sendable {
         let observer = self.observer
         var stageStarted = started
         func finished(_ stage: String) {
-            observer?(.stageFinished(stage, seconds: Date().timeIntervalSince(stageStarted)))
+            let hwm = ((try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.hasPrefix("VmHWM") || $0.hasPrefix("VmRSS") }.joined(separator: " ")
+            observer?(.stageFinished(stage + " [\(hwm)]", seconds: Date().timeIntervalSince(stageStarted)))
             stageStarted = Date()
         }
         try checkFolders()
@@ -30,6 +31,7 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(output: options.outputURL, displayName: options.output)
         let removal = writer.startRemovingRetiredSite()
         let (model, warnings) = try ModelBuilder(options: options).build()
+        MemoryRelease.returnFreedMemory()
         finished("Read and checked \(model.documents.count) documents")
         let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
         let previous = cache.previousPages()

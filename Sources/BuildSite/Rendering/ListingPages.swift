@@ -27,29 +27,33 @@ extension SiteRenderer {
         }
     }
 
-    /// Every year's, council's, committee's and topic's listing, and each facet's index page.
-    func renderBrowsePages() -> [OutputFile] {
-        var files: [OutputFile] = []
+    /// Every year's, council's, committee's and topic's listing, and each facet's index page: a job each.
+    func browseJobs() -> [PageJob] {
+        var jobs: [PageJob] = []
         for facet in facets {
             let groups = facet.groups(in: site.documents)
             let folder = facet.folder + "/"
-            let links = PageLinks(pageFolder: folder)
-            var context = pageContext(title: facet.title, folder: folder, links: links, description: facet.intro)
-            context["heading"] = facet.title
-            context["intro"] = facet.intro
-            context["groups"] = groups.map { group in
-                ["name": group.name, "href": links.page(folder + group.slug + "/"),
-                 "count": group.documents.count == 1 ? "1 publication" : "\(group.documents.count) publications"]
+            jobs.append {
+                let links = PageLinks(pageFolder: folder)
+                var context = pageContext(title: facet.title, folder: folder, links: links, description: facet.intro)
+                context["heading"] = facet.title
+                context["intro"] = facet.intro
+                context["groups"] = groups.map { group in
+                    ["name": group.name, "href": links.page(folder + group.slug + "/"),
+                     "count": group.documents.count == 1 ? "1 publication" : "\(group.documents.count) publications"]
+                }
+                context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
+                context["hasBreadcrumbs"] = true
+                return [page(folder + "index.html", "browse", context)]
             }
-            context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
-            context["hasBreadcrumbs"] = true
-            files.append(page(folder + "index.html", "browse", context))
             for group in groups {
-                files += renderListingPages(folder: folder + group.slug + "/", heading: facet.heading(for: group.name), intro: nil,
-                                            documents: group.documents, breadcrumbs: [("Home", ""), (facet.title, folder)])
+                jobs.append {
+                    renderListingPages(folder: folder + group.slug + "/", heading: facet.heading(for: group.name), intro: nil,
+                                       documents: group.documents, breadcrumbs: [("Home", ""), (facet.title, folder)])
+                }
             }
         }
-        return files
+        return jobs
     }
 
     /// Links to every listing that exists: the types with their counts, then the years, councils, committees,

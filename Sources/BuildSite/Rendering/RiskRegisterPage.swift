@@ -3,10 +3,11 @@
 extension SiteRenderer {
     static let riskRegisterFolder = "risks/"
 
-    /// The register, a page per risk and the open data, or nothing when no report has risks.
-    func renderRiskPages() -> [OutputFile] {
+    /// The register, a page per risk and the open data, or nothing when no report has risks: a job each.
+    func riskJobs() -> [PageJob] {
         guard !riskRegister.isEmpty else { return [] }
-        return [renderRiskRegister()] + riskRegister.series.map(renderRiskHistory) + OpenDataExport(site: site, register: riskRegister).files(reuse: reuse)
+        return [{ OpenDataExport(site: site, register: riskRegister).files(reuse: reuse) }, { [renderRiskRegister()] }]
+            + riskRegister.series.map { series -> PageJob in { [renderRiskHistory(series)] } }
     }
 
     func renderRiskRegister() -> OutputFile {

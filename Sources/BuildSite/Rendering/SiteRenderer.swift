@@ -40,23 +40,24 @@ public struct SiteRenderer: Sendable {
     @discardableResult
     public func render(into sink: some PageSink, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Int {
         let pages = PageList(sink)
-        // Pages are independent once the model is built. The site-wide pages come as a few groups (all the
-        // listings, the register with its histories…), each one job; the documents are one job each.
-        let groups: [@Sendable () -> [OutputFile]] = [
+        // Pages are independent once the model is built. The site-wide pages come as small jobs (one listing, one
+        // risk's history…) so that no job holds many finished pages in memory before handing them on.
+        var siteWide: [PageJob] = [
             { [renderHome(), renderSearchPage(), renderNotFound()] + [renderGlossary()].compactMap { $0 } },
-            { DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.flatMap(renderListing) },
-            { renderBrowsePages() },
-            { renderRiskPages() },
             { templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) } },
         ]
+        siteWide += DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.map { type in { renderListing(type) } }
+        siteWide += browseJobs() + riskJobs()
+        let jobs = siteWide
         let total = site.documents.count
         let done = ProgressCounter()
-        // One pool for both, the long site-wide groups first, so that no core waits while another finishes them.
-        DispatchQueue.concurrentPerform(iterations: groups.count + total) { job in
-            if job < groups.count {
-                for file in groups[job]() { pages.accept(file) }
+        // One pool for both, the site-wide jobs first (the open data is the longest), so that no core waits while
+        // another finishes them.
+        DispatchQueue.concurrentPerform(iterations: jobs.count + total) { job in
+            if job < jobs.count {
+                for file in jobs[job]() { pages.accept(file) }
             } else {
-                pages.accept(renderDocument(site.documents[job - groups.count]))
+                pages.accept(renderDocument(site.documents[job - jobs.count]))
                 progress?(done.increment(), total)
             }
         }
@@ -64,6 +65,9 @@ public struct SiteRenderer: Sendable {
         for file in renderDiscoveryFiles(pagePaths: pages.htmlPaths) { pages.accept(file) }
         return pages.htmlPaths.count
     }
+
+    /// Makes some of the site's files; jobs run in parallel.
+    typealias PageJob = @Sendable () -> [OutputFile]
 
     /// `templates.render`, unless the last build wrote this page from the same context: then the page is kept.
     func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
