@@ -1,7 +1,7 @@
 import Testing
 @testable import BuildSite
 
-/// The byte-level word scans (reading time, abbreviations, paragraph-reference search, marker resolution) must give
+/// The byte-level scans (reading time, abbreviations, the paragraph-reference pre-check, marker resolution) must give
 /// exactly what the Character-by-Character versions they replaced gave. Those versions are kept here as the
 /// reference and run against hand-picked and generated text, non-ASCII included.
 @Suite("Byte-level word scans agree with Characters")
@@ -170,12 +170,32 @@ struct WordScanTests {
         }
     }
 
-    @Test("The search for 'para' finds it in any case, and only ASCII spells it")
-    func mentionsPara() {
-        for text in ["paragraph", "PARAS 1.1", "see Para 2", "pparaa", "ppara", "parpara"] { #expect(CrossReferences.mentionsPara(text), "\(text)") }
-        for text in ["par a", "pará", "p\u{301}ara", "", "pa", "PAR"] { #expect(!CrossReferences.mentionsPara(text), "\(text)") }
-        for text in Self.generated(count: 5_000).map({ $0 + ["para", "Par", "aPARA", "r"].randomElement()! }) {
-            #expect(CrossReferences.mentionsPara(text) == text.lowercased().contains("para"), "\(text.debugDescription)")
+    @Test("The pre-check for references lets through every text the expression matches, and not paragraph marks")
+    func paragraphReferencePreCheck() {
+        for text in ["paragraph 1.1", "PARAS 1.1", "see Para. 2.2", "para\u{A0}2.2", "pparagraph", "paraſ"] {
+            #expect(CrossReferences.mayReferToParagraph(text), "\(text)")
+        }
+        for text in ["\u{E000}para-6-47\u{E001}6.47. The audit", "separate", "comparable", "para", "pará", "p\u{301}ara"] {
+            #expect(!CrossReferences.mayReferToParagraph(text), "\(text)")
+        }
+        let pieces = ["para", "Para", "PARAS", "graph", "graphs", "s", ".", " ", "\u{A0}", "\t", "6", ".2", "1.1", " and ", ", ",
+                      "–", "-", "to", "x", "é", "\u{E000}", "para-1-1", "\u{2003}", "٣", "ſ"]
+        var generator = SystemRandomNumberGenerator()
+        var matching = 0
+        for _ in 0..<20_000 {
+            func some() -> String { (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined() }
+            // Half the texts are built around a likely reference, so that plenty match.
+            let likely = (["para", "Para", "PARAS", "paragraph", "paragraphs", "paras.", "paraſ"].randomElement(using: &generator) ?? "")
+                + ([" ", "\u{A0}", "\t", "  ", "\u{2003}"].randomElement(using: &generator) ?? "") + "1." + String(Int.random(in: 1...9, using: &generator))
+            let text = Bool.random(using: &generator) ? some() + likely + some() : some() + some()
+            if text.firstMatch(of: CrossReferences.reference) != nil {
+                matching += 1
+                #expect(CrossReferences.mayReferToParagraph(text), "\(text.debugDescription)")
+            }
+        }
+        #expect(matching > 1_000)
+        for sample in ["paragraph 1.1", "see paras. 1.2", "PARAS\u{A0}1.3", "x paragraph\t1.4 y"] {
+            #expect(sample.firstMatch(of: CrossReferences.reference) != nil, "\(sample.debugDescription)")
         }
     }
 }

@@ -16,7 +16,7 @@ enum CrossReferences {
     /// The text cut into plain pieces and links, or nil when it has no reference to a paragraph in `targets`.
     static func pieces(of text: String, targets: Set<String>) -> [Piece]? {
         // Most text mentions no paragraph; a plain search first spares the regular expression (slow per call).
-        guard text.utf8.count > 6, mentionsPara(text) else { return nil }
+        guard text.utf8.count > 6, mayReferToParagraph(text) else { return nil }
         var pieces: [Piece] = []
         var position = text.startIndex
         for match in text.matches(of: reference) {
@@ -32,22 +32,34 @@ enum CrossReferences {
         return pieces.filter { $0 != .text("") }
     }
 
-    /// Whether the text holds "para" in any case, by a scan of its UTF-8 bytes (no lower-cased copy, no bridging
-    /// to NSString). Only ASCII letters lower-case to ASCII "p", "a" and "r", so this finds every text the
-    /// regular expression could match; a few more (a word like "separate") just go on to it.
     private static let para: [UInt8] = Array("para".utf8)
 
-    static func mentionsPara(_ text: String) -> Bool {
-        let word = para
+    /// Whether the text could hold a reference: "para" in any case, followed by what the expression allows next
+    /// ("graph", "s", ".", or white space). A byte scan: no lower-cased copy, no bridging to NSString, no
+    /// expression. It matters because numbered paragraphs carry their mark (`\u{E000}para-6-47\u{E001}`) by now,
+    /// so "para" alone sent every numbered paragraph through the regular expression.
+    ///
+    /// It never refuses text the expression would match: only ASCII letters lower-case to "p", "a" and "r", and a
+    /// non-ASCII byte (a Unicode space, or a letter that case-folds to "s") lets the text through.
+    static func mayReferToParagraph(_ text: String) -> Bool {
+        let para = Self.para
         var matched = 0
         for byte in text.utf8 {
+            if matched == para.count {
+                // After "para": g(raph), s, ".", ASCII white space or control, or any non-ASCII byte.
+                let lower = byte | 0x20
+                if lower == UInt8(ascii: "g") || lower == UInt8(ascii: "s") || byte == UInt8(ascii: ".") || byte <= 0x20 || byte >= 0x80 {
+                    return true
+                }
+                matched = 0
+            }
             // ASCII letters differ from their capitals only in bit 0x20; no other byte maps onto "para" that way.
             let lower = byte | 0x20
-            if lower == word[matched] {
+            if lower == para[matched] {
                 matched += 1
-                if matched == word.count { return true }
             } else {
-                matched = lower == word[0] ? 1 : 0
+                // "para" has no proper prefix that is also its suffix, so a mismatch restarts at this byte.
+                matched = lower == para[0] ? 1 : 0
             }
         }
         return false

@@ -32,11 +32,15 @@ enum YAMLParsing {
     /// keys, a tenth of a build. The one visible difference: keys are compared as text, so `1:` and `"1":`, or
     /// `yes:` and `"yes":`, are the same key twice (an error), as they are to every reader of the keys here.
     static let resolver = Resolver.basic
+    /// Made once: `Constructor.default` builds its three tables of closures on every call, and the parser only
+    /// stores it in each node's tag (this program never asks Yams to construct values). Its tables are constants.
+    nonisolated(unsafe) static let constructor = Constructor.default
 
     static func compose(_ yaml: String, context: YAMLContext) throws(Diagnostic) -> Node? {
         try YAMLBudget.check(yaml, context: context, what: context.what)
         do {
-            return try Yams.compose(yaml: yaml, resolver)
+            // UTF-8 named outright: `Parser.Encoding.default` reads the process environment on every call.
+            return try Yams.compose(yaml: yaml, resolver, constructor, .utf8)
         } catch let error as YamlError {
             throw describe(error, context: context)
         } catch {
