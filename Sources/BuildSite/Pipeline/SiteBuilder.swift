@@ -16,8 +16,7 @@ public struct SiteBuilder: Sendable {
         let observer = self.observer
         var stageStarted = started
         func finished(_ stage: String) {
-            let hwm = ((try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.hasPrefix("VmHWM") || $0.hasPrefix("VmRSS") }.joined(separator: " ")
-            observer?(.stageFinished(stage + " [\(hwm)]", seconds: Date().timeIntervalSince(stageStarted)))
+            observer?(.stageFinished(stage, seconds: Date().timeIntervalSince(stageStarted)))
             stageStarted = Date()
         }
         try checkFolders()

@@ -71,6 +71,9 @@ struct OpenDataColumn {
     }
 }
 
+/// One row of a data file: its cells in the order of the file's columns.
+typealias OpenDataRow = [OpenDataValue]
+
 /// A value of one cell of the open data.
 enum OpenDataValue: Equatable {
     case text(String)

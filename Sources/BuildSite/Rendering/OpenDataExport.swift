@@ -88,9 +88,9 @@ struct OpenDataExport {
     /// With `reuse`, a file whose rows are the same as in the last build is kept rather than written again.
     func files(reuse: PageReuse? = nil) -> [OutputFile] {
         let riskColumns = OpenDataExport.riskColumns(matrix: matrix)
-        let risks = riskRows()
+        let risks = riskRows(columns: riskColumns)
         let actions = actionRows()
-        func file(_ path: String, columns: [OpenDataColumn], rows: [[String: OpenDataValue]], make: () -> String) -> OutputFile {
+        func file(_ path: String, columns: [OpenDataColumn], rows: [OpenDataRow], make: () -> String) -> OutputFile {
             if let reuse, reuse.keep(path, inputs: OpenDataExport.fingerprint(path: path, columns: columns, rows: rows)) { return .kept(path) }
             return OutputFile(path: path, text: make())
         }
@@ -106,14 +106,14 @@ struct OpenDataExport {
     }
 
     /// Everything a data file is made from: its columns (names and kinds) and every cell, in order.
-    static func fingerprint(path: String, columns: [OpenDataColumn], rows: [[String: OpenDataValue]]) -> ChangeHash {
+    static func fingerprint(path: String, columns: [OpenDataColumn], rows: [OpenDataRow]) -> ChangeHash {
         var hash = ChangeHash()
         hash.add(path)
         for column in columns { hash.add(column.name + " " + String(describing: column.kind)) }
         hash.add("rows \(rows.count)")
         for row in rows {
-            for column in columns {
-                switch row[column.name, default: .null] {
+            for cell in row {
+                switch cell {
                 case .text(let text): hash.add("t"); hash.add(text)
                 case .integer(let number): hash.add("i\(number)")
                 case .boolean(let flag): hash.add(flag ? "b1" : "b0")
@@ -129,7 +129,9 @@ struct OpenDataExport {
     /// The site's address for a page folder, as in the pages' canonical links.
     func url(_ folder: String) -> String { site.settings.baseURL + folder }
 
-    func riskRows() -> [[String: OpenDataValue]] {
+    /// Each row's cells in the order of `columns`. (Rows are arrays, not dictionaries by column name: ten thousand
+    /// reports have tens of thousands of rows, and dictionaries of them took a hundred megabytes.)
+    func riskRows(columns: [OpenDataColumn]) -> [OpenDataRow] {
         register.allEntries.map { entry in
             let risk = entry.risk, document = entry.document
             let previous = register.previous(of: risk, in: document, settings: site.settings)
@@ -163,14 +165,15 @@ struct OpenDataExport {
                 row["\(prefix)_score"] = .optional(score?.score)
                 row["\(prefix)_band"] = .optional(score.flatMap { matrix.band(for: $0)?.name })
             }
-            return row
+            return columns.map { row[$0.name, default: .null] }
         }
     }
 
-    func actionRows() -> [[String: OpenDataValue]] {
-        register.allEntries.flatMap { entry in
-            entry.risk.actions.enumerated().map { offset, action -> [String: OpenDataValue] in
-                [
+    func actionRows() -> [OpenDataRow] {
+        let columns = OpenDataExport.actionColumns
+        return register.allEntries.flatMap { entry in
+            entry.risk.actions.enumerated().map { offset, action -> OpenDataRow in
+                let row: [String: OpenDataValue] = [
                     "council": .text(entry.council),
                     "report_title": .text(entry.document.title),
                     "report_url": .text(url(entry.document.urlPath)),
@@ -187,6 +190,7 @@ struct OpenDataExport {
                     "open": .boolean(!action.isComplete),
                     "overdue": .boolean(action.isOverdue(reportDate: entry.document.date)),
                 ]
+                return columns.map { row[$0.name, default: .null] }
             }
         }
     }
@@ -199,14 +203,13 @@ struct OpenDataExport {
     /// Text fields are quoted because that is CSV.swift's cheaper path for them: asked to decide, it searches each
     /// field five times (quote, comma, CR, LF, CR LF), each a bridge to NSString; a quoted field is one replace.
     /// Quoting a field that needs none changes nothing for a CSV reader. (Quoting numbers too measured no faster.)
-    static func csv(columns: [OpenDataColumn], rows: [[String: OpenDataValue]]) -> String {
+    static func csv(columns: [OpenDataColumn], rows: [OpenDataRow]) -> String {
         let stream = OutputStream.toMemory()
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
             try writer.write(row: columns.map(\.name))
             for row in rows {
-                let values = columns.map { row[$0.name, default: .null] }
-                try writer.write(row: values.map(\.csv), quotedAtIndex: { if case .text = values[$0] { true } else { false } })
+                try writer.write(row: row.map(\.csv), quotedAtIndex: { if case .text = row[$0] { true } else { false } })
             }
             stream.close()
         } catch {

@@ -5,7 +5,7 @@ import Foundation
 /// `AnyHashable` by insertion sort, a twentieth of a build; here the encoder sorts plain Strings.
 struct OpenDataRecords: Encodable {
     let columns: [OpenDataColumn]
-    let rows: [[String: OpenDataValue]]
+    let rows: [OpenDataRow]
 
     private enum FileKey: String, CodingKey { case risks }
 
@@ -27,13 +27,13 @@ struct OpenDataRecords: Encodable {
 
     private struct Record: Encodable {
         let columns: [OpenDataColumn]
-        let row: [String: OpenDataValue]
+        let row: OpenDataRow
 
         func encode(to encoder: any Encoder) throws {
             var object = encoder.container(keyedBy: ColumnKey.self)
-            for column in columns {
+            for (column, cell) in zip(columns, row) {
                 let key = ColumnKey(stringValue: column.name)
-                switch row[column.name, default: .null] {
+                switch cell {
                 case .text(let text): try object.encode(text, forKey: key)
                 case .integer(let number): try object.encode(number, forKey: key)
                 case .boolean(let flag): try object.encode(flag, forKey: key)

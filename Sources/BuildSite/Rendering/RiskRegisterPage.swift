@@ -3,11 +3,15 @@
 extension SiteRenderer {
     static let riskRegisterFolder = "risks/"
 
-    /// The register, a page per risk and the open data, or nothing when no report has risks: a job each.
+    /// The register and a page per risk, or nothing when no report has risks: a job each.
     func riskJobs() -> [PageJob] {
         guard !riskRegister.isEmpty else { return [] }
-        return [{ OpenDataExport(site: site, register: riskRegister).files(reuse: reuse) }, { [renderRiskRegister()] }]
-            + riskRegister.series.map { series -> PageJob in { [renderRiskHistory(series)] } }
+        return [{ [renderRiskRegister()] }] + riskRegister.series.map { series -> PageJob in { [renderRiskHistory(series)] } }
+    }
+
+    /// The open data files, or none when no report has risks.
+    func renderOpenData() -> [OutputFile] {
+        riskRegister.isEmpty ? [] : OpenDataExport(site: site, register: riskRegister).files(reuse: reuse)
     }
 
     func renderRiskRegister() -> OutputFile {

@@ -51,14 +51,20 @@ public struct SiteRenderer: Sendable {
         let jobs = siteWide
         let total = site.documents.count
         let done = ProgressCounter()
-        // One pool for both, the site-wide jobs first (the open data is the longest), so that no core waits while
-        // another finishes them.
-        DispatchQueue.concurrentPerform(iterations: jobs.count + total) { job in
+        // One pool for all: the site-wide jobs first, then the documents, and the open data last. The open data of
+        // ten thousand reports is tens of megabytes of rows and text made at once; made while the documents are
+        // being rendered, it would add to their memory at its peak.
+        DispatchQueue.concurrentPerform(iterations: jobs.count + total + 1) { job in
             if job < jobs.count {
                 for file in jobs[job]() { pages.accept(file) }
-            } else {
+            } else if job < jobs.count + total {
                 pages.accept(renderDocument(site.documents[job - jobs.count]))
-                progress?(done.increment(), total)
+                let count = done.increment()
+                // Freed page text left between the model's documents is handed back as the build goes.
+                if count % 2500 == 0 { MemoryRelease.returnFreedMemory() }
+                progress?(count, total)
+            } else {
+                for file in renderOpenData() { pages.accept(file) }
             }
         }
         // The sitemap lists every page, so it comes last, from the paths alone.
