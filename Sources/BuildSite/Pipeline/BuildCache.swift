@@ -78,8 +78,8 @@ public struct BuildCache: Sendable {
 
     /// The fingerprint of each page the last build wrote, when the output folder is still the one it wrote and
     /// nothing every page depends on has changed since; otherwise none, and every page is rendered.
-    func previousPages() -> [String: String] {
-        guard let record = lastRecord(), record.pageSalt == pageSalt() else { return [:] }
+    func previousPages(salt: String) -> [String: String] {
+        guard let record = lastRecord(), record.pageSalt == salt else { return [:] }
         return record.pages
     }
 
@@ -113,9 +113,9 @@ public struct BuildCache: Sendable {
     }
 
     /// Remembers a successful build; a cache that cannot be written only means the next build runs in full.
-    public func record(_ fingerprint: String?, report: BuildReport, pages: [String: String]) {
+    public func record(_ fingerprint: String?, report: BuildReport, pageSalt: String = "", pages: [String: String]) {
         guard let fingerprint, let output = outputIdentity() else { return }
-        let record = Record(fingerprint: fingerprint, pageSalt: pageSalt(), pages: pages, outputInode: output.inode,
+        let record = Record(fingerprint: fingerprint, pageSalt: pageSalt, pages: pages, outputInode: output.inode,
                             outputModified: output.modified, documents: report.documents, pageCount: report.pages,
                             warnings: report.warnings)
         guard let data = try? JSONEncoder().encode(record) else { return }
