@@ -28,6 +28,7 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together; choose one") }
+        if let baseURL, let problem = BuildOptions.problem(withBaseURL: baseURL) { throw ValidationError("--base-url: " + problem) }
     }
 
     func run() throws {

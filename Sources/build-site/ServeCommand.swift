@@ -19,6 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "The site's public address, overriding base_url in site.yml.")
     var baseURL: String?
 
+    func validate() throws {
+        if let baseURL, let problem = BuildOptions.problem(withBaseURL: baseURL) { throw ValidationError("--base-url: " + problem) }
+    }
+
     func run() async throws {
         let options = BuildOptions(content: folders.content, templates: folders.templates, output: folders.output,
                                    includeDrafts: drafts, baseURL: baseURL)

@@ -11,6 +11,22 @@ struct BuildCommandTests {
         return site
     }
 
+    @Test("A site address without https://, http:// or / is refused, in site.yml (at its place) and as --base-url")
+    func baseURLChecked() throws {
+        let site = try Self.siteWithAWarning()
+        defer { site.remove() }
+        let option = try site.run("build", "--base-url", "example.org/reports")
+        #expect(option.status != 0)
+        #expect(option.stderr.contains("--base-url: the site's address must start https:// (or http://, or /); found \"example.org/reports\""), "\(option.stderr)")
+        #expect(!site.exists("Site"))
+        #expect(try site.run("build", "--base-url", "https://example.org/reports").status == 0)
+
+        try site.write("Content/site.yml", "title: Test reports\nbase_url: www.example.org\n")
+        let settings = try site.run("build")
+        #expect(settings.status == 1)
+        #expect(settings.stderrLines.contains("Content/site.yml:2:11: error: base_url: the site's address must start https:// (or http://, or /); found \"www.example.org\""), "\(settings.stderr)")
+    }
+
     @Test("By default: warnings on standard error, the summary line with the warning count on standard output")
     func defaultOutput() throws {
         let site = try Self.siteWithAWarning()

@@ -20,10 +20,10 @@ enum SiteSettingsDecoder {
         settings.title = fields.string("title", required: true, bag: &bag) ?? settings.title
         settings.publisher = fields.string("publisher", bag: &bag) ?? settings.publisher
         if let url = fields.string("base_url", bag: &bag) {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("/") {
-                settings.baseURL = url.hasSuffix("/") ? url : url + "/"
+            if let problem = BuildOptions.problem(withBaseURL: url) {
+                bag.error(fields.location("base_url"), "base_url: " + problem)
             } else {
-                bag.error(fields.location("base_url"), "base_url must be the site's address starting https:// (or http://, or /); found \"\(url)\"")
+                settings.baseURL = url.hasSuffix("/") ? url : url + "/"
             }
         }
         settings.language = fields.string("language", bag: &bag) ?? settings.language

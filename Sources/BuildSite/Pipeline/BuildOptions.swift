@@ -24,6 +24,13 @@ public struct BuildOptions: Sendable {
         URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
 
+    /// What is wrong with a site address given as `base_url` in site.yml or `--base-url`, or nil when it is one:
+    /// links, the sitemap and the feed are made from it, so a typo would break every canonical address.
+    public static func problem(withBaseURL url: String) -> String? {
+        if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("/") { return nil }
+        return "the site's address must start https:// (or http://, or /); found \"\(url)\""
+    }
+
     public var contentURL: URL { Self.url(content) }
     public var templatesURL: URL { Self.url(templates) }
     public var outputURL: URL { Self.url(output) }
