@@ -85,24 +85,32 @@ struct OpenDataExport {
         ]
     }
 
-    /// With `reuse`, a file whose rows are the same as in the last build is kept rather than written again.
-    func files(reuse: PageReuse? = nil) -> [OutputFile] {
-        let riskColumns = OpenDataExport.riskColumns(matrix: matrix)
-        let risks = riskRows(columns: riskColumns)
-        let actions = actionRows()
-        func file(_ path: String, columns: [OpenDataColumn], rows: [OpenDataRow], make: () -> String) -> OutputFile {
-            if let reuse, reuse.keep(path, inputs: OpenDataExport.fingerprint(path: path, columns: columns, rows: rows)) { return .kept(path) }
-            return OutputFile(path: path, text: make())
-        }
-        return [
-            file(OpenDataExport.risksCSV, columns: riskColumns, rows: risks) { OpenDataExport.csv(columns: riskColumns, rows: risks) },
-            file(OpenDataExport.risksJSON, columns: riskColumns, rows: risks) { OpenDataRecords(columns: riskColumns, rows: risks).json() },
-            file(OpenDataExport.actionsCSV, columns: OpenDataExport.actionColumns, rows: actions) {
-                OpenDataExport.csv(columns: OpenDataExport.actionColumns, rows: actions)
+    /// The risks' files (`risks.csv`, `risks.json`, the schema) and the actions' file (`actions.csv`): two jobs that
+    /// can run side by side. With `reuse`, a file whose rows are the same as in the last build is kept.
+    func jobs(reuse: PageReuse?) -> [@Sendable () -> [OutputFile]] {
+        [
+            {
+                let columns = OpenDataExport.riskColumns(matrix: matrix)
+                let rows = riskRows(columns: columns)
+                return [
+                    file(OpenDataExport.risksCSV, columns: columns, rows: rows, reuse: reuse) { OpenDataExport.csv(columns: columns, rows: rows) },
+                    file(OpenDataExport.risksJSON, columns: columns, rows: rows, reuse: reuse) { OpenDataRecords(columns: columns, rows: rows).json() },
+                    // Small (one object per column): made every time.
+                    OutputFile(path: OpenDataExport.schemaJSON, text: OpenDataExport.json(schema(columns: columns))),
+                ]
             },
-            // Small (one object per column): made every time.
-            OutputFile(path: OpenDataExport.schemaJSON, text: OpenDataExport.json(schema(columns: riskColumns))),
+            {
+                let rows = actionRows()
+                return [file(OpenDataExport.actionsCSV, columns: OpenDataExport.actionColumns, rows: rows, reuse: reuse) {
+                    OpenDataExport.csv(columns: OpenDataExport.actionColumns, rows: rows)
+                }]
+            },
         ]
+    }
+
+    private func file(_ path: String, columns: [OpenDataColumn], rows: [OpenDataRow], reuse: PageReuse?, make: () -> String) -> OutputFile {
+        if let reuse, reuse.keep(path, inputs: OpenDataExport.fingerprint(path: path, columns: columns, rows: rows)) { return .kept(path) }
+        return OutputFile(path: path, text: make())
     }
 
     /// Everything a data file is made from: its columns (names and kinds) and every cell, in order.

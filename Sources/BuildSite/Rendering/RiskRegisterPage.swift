@@ -9,9 +9,9 @@ extension SiteRenderer {
         return [{ [renderRiskRegister()] }] + riskRegister.series.map { series -> PageJob in { [renderRiskHistory(series)] } }
     }
 
-    /// The open data files, or none when no report has risks.
-    func renderOpenData() -> [OutputFile] {
-        riskRegister.isEmpty ? [] : OpenDataExport(site: site, register: riskRegister).files(reuse: reuse)
+    /// The open data files in two jobs (risks, actions), or none when no report has risks.
+    func openDataJobs() -> [PageJob] {
+        riskRegister.isEmpty ? [] : OpenDataExport(site: site, register: riskRegister).jobs(reuse: reuse)
     }
 
     func renderRiskRegister() -> OutputFile {

@@ -49,22 +49,23 @@ public struct SiteRenderer: Sendable {
         siteWide += DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.map { type in { renderListing(type) } }
         siteWide += browseJobs() + riskJobs()
         let jobs = siteWide
+        let openData = openDataJobs()
         let total = site.documents.count
         let done = ProgressCounter()
-        // One pool for all: the site-wide jobs first, then the documents, and the open data last. The open data of
-        // ten thousand reports is tens of megabytes of rows and text made at once; made while the documents are
-        // being rendered, it would add to their memory at its peak.
-        DispatchQueue.concurrentPerform(iterations: jobs.count + total + 1) { job in
+        // One pool for all: the site-wide jobs, the documents, and the open data last, in two jobs side by side.
+        // The open data of ten thousand reports is tens of megabytes of rows and text made at once; made while the
+        // documents are rendered, it would add to their memory at its peak.
+        DispatchQueue.concurrentPerform(iterations: jobs.count + total + openData.count) { job in
             if job < jobs.count {
                 for file in jobs[job]() { pages.accept(file) }
-            } else if job < jobs.count + total {
+            } else if job >= jobs.count + total {
+                for file in openData[job - jobs.count - total]() { pages.accept(file) }
+            } else {
                 pages.accept(renderDocument(site.documents[job - jobs.count]))
                 let count = done.increment()
                 // Freed page text left between the model's documents is handed back as the build goes.
                 if count % 2500 == 0 { MemoryRelease.returnFreedMemory() }
                 progress?(count, total)
-            } else {
-                for file in renderOpenData() { pages.accept(file) }
             }
         }
         // The sitemap lists every page, so it comes last, from the paths alone.
