@@ -19,7 +19,8 @@ public struct BuildCache: Sendable {
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
     struct Record: Codable, Equatable {
-        var format = 3
+        static let currentFormat = 3
+        var format = Record.currentFormat
         var fingerprint: String
         /// What every page depends on besides its own context (`pageSalt()`) when this build was made.
         var pageSalt: String
@@ -30,18 +31,6 @@ public struct BuildCache: Sendable {
         var documents: Int
         var pageCount: Int
         var warnings: [Diagnostic]
-
-        init(fingerprint: String = "", pageSalt: String = "", pages: [String: String] = [:], outputInode: UInt64 = 0,
-             outputModified: Double = 0, documents: Int = 0, pageCount: Int = 0, warnings: [Diagnostic] = []) {
-            self.fingerprint = fingerprint
-            self.pageSalt = pageSalt
-            self.pages = pages
-            self.outputInode = outputInode
-            self.outputModified = outputModified
-            self.documents = documents
-            self.pageCount = pageCount
-            self.warnings = warnings
-        }
     }
 
     /// The fingerprint of everything this build would read, or nil when a folder cannot be read (the build then
@@ -86,7 +75,7 @@ public struct BuildCache: Sendable {
     /// The record of the last build, if it is of this format and describes the output folder as it is now.
     private func lastRecord() -> Record? {
         guard let data = FileManager.default.contents(atPath: file.path),
-              let record = try? JSONDecoder().decode(Record.self, from: data), record.format == Record().format,
+              let record = try? JSONDecoder().decode(Record.self, from: data), record.format == Record.currentFormat,
               let output = outputIdentity(), output.inode == record.outputInode, output.modified == record.outputModified else {
             return nil
         }
