@@ -37,10 +37,4 @@ public struct OutputFile: Sendable {
         if case .copy = contents { return true }
         return false
     }
-
-    /// The page's text, for tests and `check`; nil for copied and kept files.
-    public var text: String? {
-        if case .text(let text) = contents { return text }
-        return nil
-    }
 }

@@ -21,20 +21,15 @@ public final class StagingFolder: PageSink, @unchecked Sendable {
 
     public func accept(_ file: OutputFile) {
         do {
-            if case .kept = file.contents {
-                // Linked in place already by `keep(_:from:)`.
-            } else {
-                let destination = try prepare(file.path)
-                switch file.contents {
-                case .text(let text):
-                    try PageFileWriting.write(text, to: destination)
-                case .copy(let source):
-                    // A file that is a link (checked by the loader to stay inside the content folder) is published
-                    // as the file it points to: a copied link would point back into Content/, or nowhere once deployed.
-                    try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: destination)
-                case .kept:
-                    break
-                }
+            switch file.contents {
+            case .text(let text):
+                try PageFileWriting.write(text, to: try prepare(file.path))
+            case .copy(let source):
+                // A file that is a link (checked by the loader to stay inside the content folder) is published
+                // as the file it points to: a copied link would point back into Content/, or nowhere once deployed.
+                try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: try prepare(file.path))
+            case .kept:
+                break  // linked in place already by `keep(_:from:)`
             }
             lock.withLock { writtenPaths.append(file.path) }
         } catch let failure as BuildFailure {
