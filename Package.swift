@@ -11,7 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // swift-mustache 2.1.1 with faster name look-ups (Vendor/README.md); to be dropped when upstream has them.
+        .package(path: "Vendor/swift-mustache"),
         // Writes the open-data CSV files (risks.csv, actions.csv) with RFC 4180 quoting.
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         // Tests only: reads the CSV files back with a second, independent parser.
