@@ -43,9 +43,11 @@ enum FrontMatterSplitter {
         // The YAML ends before the newline that ends its last line; an empty YAML (two '---' lines) is "".
         let yamlEnd = closing.start > yamlStart ? bytes.index(before: closing.start) : yamlStart
         let yaml = String(file.text[yamlStart..<yamlEnd])
-        var body = file.text[closing.next...]
-        if body.hasSuffix("\n") { body = body.dropLast() }
-        return SplitDocument(yaml: yaml, yamlFirstLine: 2, body: String(body), bodyFirstLine: closing.line + 1)
+        // One trailing newline is dropped, found by its byte: `Substring.dropLast()` counted every character of the
+        // body to find the last one (a fifth of the splitter's time at 10,000 reports).
+        var bodyEnd = bytes.endIndex
+        if bodyEnd > closing.next, bytes[bytes.index(before: bodyEnd)] == UInt8(ascii: "\n") { bodyEnd = bytes.index(before: bodyEnd) }
+        return SplitDocument(yaml: yaml, yamlFirstLine: 2, body: String(file.text[closing.next..<bodyEnd]), bodyFirstLine: closing.line + 1)
     }
 
     /// `---` or `...` when the line is that marker (trailing spaces and tabs allowed), otherwise nil.
