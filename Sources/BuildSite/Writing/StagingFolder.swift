@@ -68,12 +68,18 @@ public final class StagingFolder: PageSink, @unchecked Sendable {
         }
         let destination = root.appendingPathComponent(path)
         let folder = path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
-        try lock.withLock {
-            if !madeFolders.contains(folder) {
-                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                madeFolders.insert(folder)
-            }
+        // The folder is made outside the lock: on a file system busy freeing the last site, one `mkdir` can take
+        // a millisecond, and every other thread's page waited behind it. Two threads may both make a folder that
+        // neither has recorded yet; the second finds it made, which is not an error. A folder is recorded only once
+        // it exists, so no thread opens a file in a folder still being made.
+        if lock.withLock({ madeFolders.contains(folder) }) { return destination }
+        let folderURL = destination.deletingLastPathComponent()
+        // One `mkdir` when the parent exists (the usual case: `annual-reports/` before each report's folder);
+        // Foundation's intermediate-folder walk, with its extra `stat`s, only when it does not.
+        if mkdir(folderURL.path, 0o755) != 0 && errno != EEXIST {
+            try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
         }
+        lock.withLock { _ = madeFolders.insert(folder) }
         return destination
     }
 }
