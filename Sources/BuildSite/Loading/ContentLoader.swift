@@ -1,8 +1,11 @@
 import Foundation
 
-/// Everything read from the content folder: the documents' text, the site settings, and files copied as they are.
+/// Everything found in the content folder: the documents (found, not yet read), the site settings, and files
+/// copied as they are.
 public struct LoadedContent: Sendable {
-    public var documents: [SourceFile]
+    /// The Markdown files in sorted order. They are read by `ContentLoader.read(_:)` on the decoding threads, each
+    /// just before it is parsed, so that reading overlaps parsing and no more than a few texts are held at once.
+    public var documents: [FoundDocument]
     public var siteSettings: SourceFile?
     public var glossary: SourceFile?
     /// Images and other files beside the documents, published unchanged (paths relative to the content folder).
@@ -37,9 +40,7 @@ public struct ContentLoader: Sendable {
         for relative in relativePaths {
             let display = displayPath(relative)
             if relative.hasSuffix(".md") {
-                if let text = read(relative, bag: &bag) {
-                    result.documents.append(SourceFile(displayPath: display, contentPath: String(relative.dropLast(3)), text: text))
-                }
+                result.documents.append(FoundDocument(relativePath: relative, displayPath: display))
             } else if relative == "site.yml" {
                 result.siteSettings = read(relative, bag: &bag).map { SourceFile(displayPath: display, contentPath: "site", text: $0) }
             } else if relative == "glossary.yml" {
@@ -128,6 +129,15 @@ public struct ContentLoader: Sendable {
     /// within a few gigabytes. The largest real council report is well under 1 MB.
     static let maximumFileBytes = 100 << 20
 
+    /// A document's text, or the error that says why it cannot be read. Safe to call from several threads.
+    public func read(_ document: FoundDocument) -> Result<SourceFile, Diagnostic> {
+        var bag = DiagnosticBag()
+        guard let text = read(document.relativePath, bag: &bag) else {
+            return .failure(bag.diagnostics.first ?? .error(at: SourceLocation(path: document.displayPath), "cannot read this file; expected a readable file"))
+        }
+        return .success(SourceFile(displayPath: document.displayPath, contentPath: String(document.relativePath.dropLast(3)), text: text))
+    }
+
     private func read(_ relative: String, bag: inout DiagnosticBag) -> String? {
         let url = contentDirectory.appendingPathComponent(relative)
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > Self.maximumFileBytes {
@@ -145,4 +155,12 @@ public struct ContentLoader: Sendable {
         }
         return text
     }
+}
+
+/// A Markdown file found in the content folder, not yet read.
+public struct FoundDocument: Sendable {
+    /// The path inside the content folder, with `.md`.
+    public var relativePath: String
+    /// The path shown in messages, e.g. `Content/deep-dives/2024-03-camden-safeguarding-children.md`.
+    public var displayPath: String
 }

@@ -1,5 +1,5 @@
 /// One published document, validated and typed: what the render stage works from.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable {
     public var type: DocumentType
     public var title: String
     public var date: ContentDate

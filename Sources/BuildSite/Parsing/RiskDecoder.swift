@@ -28,7 +28,7 @@ struct RiskDecoder {
     private func decodeRisk(_ fields: YAMLFields, index: Int, bag: inout DiagnosticBag) -> Risk? {
         fields.warnUnknownKeys(known: RiskDecoder.knownKeys, bag: &bag)
         let id = fields.string("id", required: true, bag: &bag)
-        let named = YAMLFields(fields.node, context: context, what: "risk \(id ?? String(index + 1))", bag: &bag) ?? fields
+        let named = fields.named("risk \(id ?? String(index + 1))")
         let title = named.string("title", required: true, bag: &bag)
         let current = score("current", in: named, required: true, bag: &bag)
         let target = score("target", in: named, required: false, bag: &bag)

@@ -87,12 +87,10 @@ struct YAMLFields {
     let mapping: Node.Mapping
     let context: YAMLContext
     /// What this mapping is, for messages: "front matter", "risk 16", "action 3 of risk 16".
-    let what: String
+    private(set) var what: String
     /// The values by key text, made once. Yams's `mapping["key"]` builds a key node per look-up and compares it
     /// with each key, resolving its tag by regular expression every time; fields are read several times each.
     private let values: [String: Node]
-    /// The first key node with each text, for locations of keys whose value is missing or empty.
-    private let keys: [String: Node]
 
     init?(_ node: Node?, context: YAMLContext, what: String, bag: inout DiagnosticBag) {
         guard let node, let mapping = node.mapping else {
@@ -103,7 +101,14 @@ struct YAMLFields {
         self.mapping = mapping
         self.context = context
         self.what = what
-        (values, keys) = YAMLFields.index(mapping)
+        values = YAMLFields.index(mapping)
+    }
+
+    /// The same fields under another name for messages, without indexing the keys again.
+    func named(_ what: String) -> YAMLFields {
+        var renamed = self
+        renamed.what = what
+        return renamed
     }
 
     /// The look-up tables. A value is found under its key's text when the key is a scalar that `mapping["key"]`
@@ -112,17 +117,15 @@ struct YAMLFields {
     /// already refused, so which one wins cannot matter; the first is kept.
     private static let textKeyTags: Set<String> = [Tag.Name.implicit.rawValue, Tag.Name.str.rawValue, Tag.Name.nonSpecific.rawValue]
 
-    private static func index(_ mapping: Node.Mapping) -> (values: [String: Node], keys: [String: Node]) {
-        var values: [String: Node] = [:], keys: [String: Node] = [:]
+    private static func index(_ mapping: Node.Mapping) -> [String: Node] {
+        var values: [String: Node] = [:]
         values.reserveCapacity(mapping.count)
-        keys.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             if case .scalar(let scalar) = key, textKeyTags.contains(scalar.tag.rawValue), values[scalar.string] == nil {
                 values[scalar.string] = value
             }
-            if let text = key.string, keys[text] == nil { keys[text] = key }
         }
-        return (values, keys)
+        return values
     }
 
     var location: SourceLocation { context.location(of: node) }
@@ -137,7 +140,9 @@ struct YAMLFields {
 
     func location(_ key: String) -> SourceLocation { context.location(of: value(key) ?? keyNode(key) ?? node) }
 
-    func keyNode(_ key: String) -> Node? { keys[key] }
+    /// The first key node with this text, for the location of a key whose value is missing or empty. Searched, not
+    /// indexed: only messages need it, and a second table per mapping cost more than every search.
+    func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
 
     func missing(_ key: String, expected: String, bag: inout DiagnosticBag) {
         let at = keyNode(key).map { context.location(of: $0) } ?? location
