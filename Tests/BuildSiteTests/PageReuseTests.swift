@@ -141,4 +141,33 @@ struct PageReuseTests {
         #expect(site.tree(".Site.old") == second)
         #expect(!site.exists(".Site.staging") && !site.exists(".Site.previous"))
     }
+
+    @Test("A draft made public reaches the listings, though only its front matter changed")
+    func publishDraft() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        try site.write("Content/annual-reports/2024-01-draft-annual-report.md",
+                       "---\ntype: annual-report\ntitle: A report still in draft\ndate: 2024-01-15\ndraft: true\n---\nNot yet.\n")
+        _ = try site.build()
+        #expect(!(try site.read("Site/annual-reports/index.html").contains("A report still in draft")))
+        try site.write("Content/annual-reports/2024-01-draft-annual-report.md",
+                       "---\ntype: annual-report\ntitle: A report still in draft\ndate: 2024-01-15\ndraft: false\n---\nNot yet.\n")
+        _ = try site.build()
+        #expect(try site.read("Site/annual-reports/index.html").contains("A report still in draft"))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
+    @Test("When only reports' text changed, a listing deleted from Site/ by hand is made again, not lost")
+    func pageMissingFromLastSite() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Site/risks/index.html"))
+        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nA paragraph added after publication.\n")
+        try site.write("Content/annual-reports/chart.png", "not really a picture")
+        _ = try site.build()
+        #expect(site.exists("Site/risks/index.html"))
+        #expect(site.exists("Site/annual-reports/chart.png"))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
 }

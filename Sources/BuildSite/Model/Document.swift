@@ -1,5 +1,5 @@
 /// One published document, validated and typed: what the render stage works from.
-public struct Document: Sendable, Codable {
+public struct Document: Sendable {
     public var type: DocumentType
     public var title: String
     public var date: ContentDate
@@ -19,6 +19,11 @@ public struct Document: Sendable, Codable {
     /// Path inside the content folder without `.md`; also the page's URL path.
     public var contentPath: String
     public var sourcePath: String
+
+    /// Hashes of the file this document was read from, and of its front matter alone, so that a rebuild can tell
+    /// which documents changed, and whether anything other pages show from them did, without comparing them.
+    var sourceHash = ChangeHash()
+    var frontMatterHash = ChangeHash()
 
     /// `deep-dives/2024-03-camden-safeguarding-children/`: the clean URL, relative to the site root.
     public var urlPath: String { contentPath + "/" }

@@ -50,13 +50,15 @@ public struct DocumentDecoder: Sendable {
         if discusses != nil, let type, type != .minutes {
             bag.warning(fields.location("discusses"), "'discusses' is used only on minutes; expected 'type: minutes'")
         }
-        let document = Document(
+        var document = Document(
             type: type ?? .page, title: title ?? "", date: date ?? ContentDate(year: 1970),
             council: fields.string("council", bag: &bag), committee: fields.string("committee", bag: &bag),
             author: fields.string("author", bag: &bag), summary: fields.string("summary", bag: &bag),
             tags: fields.stringList("tags", bag: &bag), draft: fields.bool("draft", bag: &bag) ?? false,
             discusses: discusses, discussesLocation: discusses == nil ? nil : fields.location("discusses"), risks: risks, body: split.body, bodyFirstLine: split.bodyFirstLine,
             contentPath: file.contentPath, sourcePath: file.displayPath)
+        document.sourceHash.add(file.text)
+        document.frontMatterHash.add(split.yaml)
         return (bag.hasErrors || type == nil ? nil : document, bag.diagnostics)
     }
 

@@ -19,13 +19,17 @@ public struct BuildCache: Sendable {
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
     struct Record: Codable, Equatable {
-        static let currentFormat = 3
+        static let currentFormat = 4
         var format = Record.currentFormat
         var fingerprint: String
         /// What every page depends on besides its own context (`pageSalt()`) when this build was made.
         var pageSalt: String
         /// Each page's path and the fingerprint of the context it was rendered from.
         var pages: [String: String]
+        /// What every page but the documents' own is made from (`PageReuse.documentsDigest`).
+        var documentsDigest: String
+        /// Each document page's path and the hash of the file it was made from.
+        var documentSources: [String: String]
         var outputInode: UInt64
         var outputModified: Double
         var documents: Int
@@ -67,9 +71,9 @@ public struct BuildCache: Sendable {
 
     /// The fingerprint of each page the last build wrote, when the output folder is still the one it wrote and
     /// nothing every page depends on has changed since; otherwise none, and every page is rendered.
-    func previousPages(salt: String) -> [String: String] {
-        guard let record = lastRecord(), record.pageSalt == salt else { return [:] }
-        return record.pages
+    func previousBuild(salt: String) -> PreviousBuild {
+        guard let record = lastRecord(), record.pageSalt == salt else { return PreviousBuild() }
+        return PreviousBuild(pages: record.pages, documentsDigest: record.documentsDigest, documentSources: record.documentSources)
     }
 
     /// The record of the last build, if it is of this format and describes the output folder as it is now.
@@ -102,9 +106,11 @@ public struct BuildCache: Sendable {
     }
 
     /// Remembers a successful build; a cache that cannot be written only means the next build runs in full.
-    public func record(_ fingerprint: String?, report: BuildReport, pageSalt: String = "", pages: [String: String]) {
+    public func record(_ fingerprint: String?, report: BuildReport, pageSalt: String = "", pages: [String: String],
+                       documentsDigest: String = "", documentSources: [String: String] = [:]) {
         guard let fingerprint, let output = outputIdentity() else { return }
-        let record = Record(fingerprint: fingerprint, pageSalt: pageSalt, pages: pages, outputInode: output.inode,
+        let record = Record(fingerprint: fingerprint, pageSalt: pageSalt, pages: pages, documentsDigest: documentsDigest,
+                            documentSources: documentSources, outputInode: output.inode,
                             outputModified: output.modified, documents: report.documents, pageCount: report.pages,
                             warnings: report.warnings)
         guard let data = try? JSONEncoder().encode(record) else { return }

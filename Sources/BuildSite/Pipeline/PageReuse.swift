@@ -9,20 +9,79 @@ import Foundation
 /// glossary.yml and the build-site program. A change to any of them changes every fingerprint, so every page is
 /// rendered again. An edit to one report changes that report's page and the pages that show what changed (its
 /// listings when its title changes, the register when its risks change), and nothing else.
+///
+/// Most edits change only a report's text, and then even building the contexts can be skipped. No page shows any
+/// document's Markdown but the document's own page: listings, the register, risk histories, the home page and the
+/// open data are made from the documents' paths and front matter. So when `documentsDigest` (every document's path
+/// and front matter) is the same as at the last build, every page but the documents' is what the last build wrote,
+/// and a document's page is too when its file is unchanged (`documentSources`): those are kept without a context.
 public final class PageReuse: @unchecked Sendable {
     let salt: String
     let previousKeys: [String: String]
+    let previousSources: [String: String]
     let previousSite: URL
     let staging: StagingFolder
+    /// Every document's path and front matter, drafts too (the hash of what pages other than a document's own show).
+    let documentsDigest: String
+    /// True when the documents' paths and front matter are as the last build found them, with the same salt.
+    let documentsUnchanged: Bool
     private let lock = NSLock()
     private var keys: [String: String] = [:]
+    private var sources: [String: String] = [:]
     private var keptCount = 0
 
-    init(salt: String, previousKeys: [String: String], previousSite: URL, staging: StagingFolder) {
+    init(salt: String, previous: PreviousBuild, site: SiteModel, previousSite: URL, staging: StagingFolder) {
         self.salt = salt
-        self.previousKeys = previousKeys
+        self.previousKeys = previous.pages
+        self.previousSources = previous.documentSources
         self.previousSite = previousSite
         self.staging = staging
+        documentsDigest = Self.digest(of: site)
+        documentsUnchanged = !previous.pages.isEmpty && previous.documentsDigest == documentsDigest
+    }
+
+    static func digest(of site: SiteModel) -> String {
+        var sum = ChangeHash.Sum()
+        for document in site.documents + site.draftsLeftOut {
+            var hash = ChangeHash()
+            hash.add(document.contentPath)
+            hash.add(document.draft ? "draft" : "published")
+            hash.add(document.frontMatterHash.hex)
+            sum.add(hash)
+        }
+        var digest = ChangeHash()
+        digest.add("documents \(site.documents.count) \(site.draftsLeftOut.count)")
+        digest.add(sum)
+        return digest.hex
+    }
+
+    /// A document's page, kept without building its context when its file and every document's front matter are
+    /// as at the last build. Its file's hash is recorded either way, for the next build.
+    func keepUnchangedDocument(_ path: String, source: ChangeHash) -> Bool {
+        let hex = source.hex
+        lock.withLock { sources[path] = hex }
+        guard documentsUnchanged, previousSources[path] == hex, let key = previousKeys[path] else { return false }
+        return keep(path, key: key)
+    }
+
+    /// The pages other than documents' the last build wrote, to keep as they are when `documentsUnchanged`; nil
+    /// when one of them is missing from the last site, and the site-wide pages must be made again.
+    func unchangedSiteWidePages(documentPages: Set<String>) -> [String]? {
+        guard documentsUnchanged else { return nil }
+        let paths = previousKeys.keys.filter { !documentPages.contains($0) }
+        for path in paths {
+            var info = stat()
+            guard lstat(previousSite.appendingPathComponent(path).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        }
+        return paths.sorted()
+    }
+
+    /// Keeps a page of `unchangedSiteWidePages` under the key it was recorded with. Nothing else would make that
+    /// page in this build, so a page that cannot be kept (an I/O error: the file was there a moment ago) fails it.
+    func keepUnchanged(_ path: String) -> Bool {
+        if let key = previousKeys[path], keep(path, key: key) { return true }
+        staging.keepFailed(path)
+        return false
     }
 
     /// True when the page at `path` was kept from the last build (it is then in the staging folder already).
@@ -52,6 +111,16 @@ public final class PageReuse: @unchecked Sendable {
     /// The fingerprint of every page this build wrote or kept, for the next build.
     var recordedKeys: [String: String] { lock.withLock { keys } }
 
+    /// The hash of the file behind every document page this build wrote or kept, for the next build.
+    var recordedSources: [String: String] { lock.withLock { sources } }
+
     /// How many pages were kept rather than rendered.
     var kept: Int { lock.withLock { keptCount } }
+}
+
+/// What the last build recorded for reuse (`BuildCache`): nothing when there was none, or it is of no use.
+struct PreviousBuild {
+    var pages: [String: String] = [:]
+    var documentsDigest = ""
+    var documentSources: [String: String] = [:]
 }

@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
         finished("Read and checked \(model.documents.count) documents")
         let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
         let pageSalt = cache.pageSalt()
-        let previous = cache.previousPages(salt: pageSalt)
+        let previous = cache.previousBuild(salt: pageSalt)
         cache.invalidate()
         // Pages are written as they are rendered, into the staging folder; the search index is made there too,
         // so the published site and its index change together.
@@ -43,7 +43,7 @@ public struct SiteBuilder: Sendable {
         var search = SearchOutcome.skipped(reason: "not run")
         var searchWarnings: [Diagnostic] = []
         try writer.write({ staging in
-            let pageReuse = PageReuse(salt: pageSalt, previousKeys: previous, previousSite: options.outputURL, staging: staging)
+            let pageReuse = PageReuse(salt: pageSalt, previous: previous, site: model, previousSite: options.outputURL, staging: staging)
             reuse = pageReuse
             pages = SiteRenderer(templates: templates, site: model, reuse: pageReuse).render(into: staging) { done, total in
                 observer?(.progress(.rendering, done: done, total: total))
@@ -60,7 +60,8 @@ public struct SiteBuilder: Sendable {
         finished("Published \(options.output)")
         let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
                                  seconds: Date().timeIntervalSince(started), search: search)
-        cache.record(fingerprint, report: report, pageSalt: pageSalt, pages: reuse?.recordedKeys ?? [:])
+        cache.record(fingerprint, report: report, pageSalt: pageSalt, pages: reuse?.recordedKeys ?? [:],
+                     documentsDigest: reuse?.documentsDigest ?? "", documentSources: reuse?.recordedSources ?? [:])
         return report
     }
 

@@ -95,8 +95,9 @@ struct OpenDataExport {
                 return [
                     file(OpenDataExport.risksCSV, columns: columns, rows: rows, reuse: reuse) { OpenDataExport.csv(columns: columns, rows: rows) },
                     file(OpenDataExport.risksJSON, columns: columns, rows: rows, reuse: reuse) { OpenDataRecords(columns: columns, rows: rows).json() },
-                    // Small (one object per column): made every time.
-                    OutputFile(path: OpenDataExport.schemaJSON, text: OpenDataExport.json(schema(columns: columns))),
+                    // Made from the columns alone (no rows); kept like the rest, so that a rebuild that keeps every
+                    // page but the documents' (`PageReuse.unchangedSiteWidePages`) keeps it too.
+                    file(OpenDataExport.schemaJSON, columns: columns, rows: [], reuse: reuse) { OpenDataExport.json(schema(columns: columns)) },
                 ]
             },
             {

@@ -43,23 +43,30 @@ public struct SiteRenderer: Sendable {
         // Pages are independent once the model is built. The site-wide pages come as small jobs (one listing, one
         // risk's history…) so that no job holds many finished pages in memory before handing them on.
         var siteWide: [PageJob] = [
-            { [renderHome(), renderSearchPage(), renderNotFound()] + [renderGlossary()].compactMap { $0 } },
             { templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) } },
         ]
-        siteWide += DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.map { type in { renderListing(type) } }
-        siteWide += browseJobs() + riskJobs()
+        var openData: [PageJob] = []
+        if let reuse, let unchanged = reuse.unchangedSiteWidePages(documentPages: Set(site.documents.map(documentPagePath))) {
+            // Only documents' text changed since the last build: every other page is as it wrote it.
+            siteWide.append { unchanged.compactMap { reuse.keepUnchanged($0) ? .kept($0) : nil } }
+        } else {
+            siteWide.append { [renderHome(), renderSearchPage(), renderNotFound()] + [renderGlossary()].compactMap { $0 } }
+            siteWide += DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.map { type in { renderListing(type) } }
+            siteWide += browseJobs() + riskJobs()
+            openData = openDataJobs()
+        }
         let jobs = siteWide
-        let openData = openDataJobs()
+        let finalJobs = openData
         let total = site.documents.count
         let done = ProgressCounter()
         // One pool for all: the site-wide jobs, the documents, and the open data last, in two jobs side by side.
         // The open data of ten thousand reports is tens of megabytes of rows and text made at once; made while the
         // documents are rendered, it would add to their memory at its peak.
-        DispatchQueue.concurrentPerform(iterations: jobs.count + total + openData.count) { job in
+        DispatchQueue.concurrentPerform(iterations: jobs.count + total + finalJobs.count) { job in
             if job < jobs.count {
                 for file in jobs[job]() { pages.accept(file) }
             } else if job >= jobs.count + total {
-                for file in openData[job - jobs.count - total]() { pages.accept(file) }
+                for file in finalJobs[job - jobs.count - total]() { pages.accept(file) }
             } else {
                 pages.accept(renderDocument(site.documents[job - jobs.count]))
                 let count = done.increment()
@@ -98,9 +105,12 @@ public struct SiteRenderer: Sendable {
                            documents: index.documents(of: type), breadcrumbs: [("Home", "")])
     }
 
+    func documentPagePath(_ document: Document) -> String { document.urlPath + "index.html" }
+
     func renderDocument(_ document: Document) -> OutputFile {
+        let path = documentPagePath(document)
+        if let reuse, reuse.keepUnchangedDocument(path, source: document.sourceHash) { return .kept(path) }
         let links = PageLinks(pageFolder: document.urlPath)
-        let path = document.urlPath + "index.html"
         var context = pageContext(title: document.title, folder: document.urlPath, links: links, description: document.summary ?? "\(document.type.singularName): \(document.title)")
         context["document"] = DocumentSummaryContext.make(document, links: links)
         context["details"] = DocumentDetails.rows(document, links: links)

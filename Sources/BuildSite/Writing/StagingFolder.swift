@@ -53,6 +53,13 @@ public final class StagingFolder: PageSink, @unchecked Sendable {
     }
 
     /// Every path written or kept so far (in no particular order).
+    /// A page that had to be kept from the last build and could not be: the build fails and writes nothing.
+    func keepFailed(_ path: String) {
+        lock.withLock {
+            failures.append(.error(at: SourceLocation(path: displayName), "could not keep \(path) from the last build; the previous site is unchanged, and the next build makes every page again"))
+        }
+    }
+
     var paths: [String] { lock.withLock { writtenPaths } }
 
     var failure: BuildFailure? {
