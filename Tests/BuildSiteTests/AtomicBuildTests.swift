@@ -27,7 +27,7 @@ struct AtomicBuildTests {
         #expect(failed.stderrLines.last == "Build failed with 1 error; Site was not changed.")
         let unchanged = site.tree("Site") == before
         #expect(unchanged)
-        #expect(site.topLevelNames() == ["Content", "Templates", "Site", ".Site.lock", ".Site.cache"])
+        #expect(site.topLevelNames() == ["Content", "Templates", "Site", ".Site.lock", ".Site.cache", ".Site.documents"])
     }
 
     @Test("A build killed part-way leaves the old or the new site whole, and the next build completes",
@@ -158,7 +158,7 @@ struct AtomicBuildTests {
         let content = site.tree("Content")
         #expect(try site.run("build").status == 0)
         #expect(try site.run("build").status == 0)
-        #expect(site.topLevelNames() == ["Content", "Templates", "Other", "Site", ".Site.lock", ".Site.cache"])
+        #expect(site.topLevelNames() == ["Content", "Templates", "Other", "Site", ".Site.lock", ".Site.cache", ".Site.documents"])
         #expect(site.tree("Content") == content)
         #expect(try site.read("Other/keep.txt") == "keep")
     }

@@ -64,12 +64,19 @@ struct BuildCommandTests {
         let result = try site.run("build", "--verbose")
         #expect(result.status == 0)
         let lines = result.stderrLines
-        #expect(lines.first { $0.hasPrefix("Read and checked 25 documents in ") && $0.hasSuffix(" s") } != nil, "\(lines)")
+        #expect(lines.first { $0.hasPrefix("Read and checked 25 documents, 0 of them as decoded by the last build, in ") && $0.hasSuffix(" s") } != nil, "\(lines)")
         #expect(lines.contains("Rendering 25 of 25 documents"))
         #expect(lines.contains("Rendering 5 of 25 documents"))
         #expect(lines.contains { $0.hasPrefix("Rendered and wrote ") && $0.contains(" files, 0 of them kept from the last build,") })
         #expect(lines.last?.hasPrefix("Published Site in ") == true)
         #expect(try site.run("build", "--quiet", "--verbose").stderr.contains("--quiet and --verbose cannot be used together"))
+
+        // One document edited: the other 24 are read back as the last build decoded them, not parsed again.
+        try site.write("Content/minutes/2023-3.md", "---\ntype: minutes\ntitle: Minutes 3, corrected\ndate: 2023-10-01\n---\nNoted.\n")
+        let again = try site.run("build", "--verbose")
+        #expect(again.status == 0)
+        #expect(again.stderrLines.contains { $0.hasPrefix("Read and checked 25 documents, 24 of them as decoded by the last build, in ") }, "\(again.stderrLines)")
+        #expect(try site.read("Site/minutes/2023-3/index.html").contains("Minutes 3, corrected"))
     }
 
     @Test("Without --verbose and not in a terminal, there is no progress line")

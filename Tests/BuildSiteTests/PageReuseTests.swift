@@ -125,7 +125,7 @@ struct PageReuseTests {
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 
-    @Test("The site a build replaces waits as .Site.old, and the next build removes it before putting its own there")
+    @Test("The site a build replaces waits as .Site.old, and the next build writes its own site into it")
     func retiredSite() throws {
         let site = try TemporarySite(copyingRealContent: true)
         defer { site.remove() }
@@ -168,6 +168,32 @@ struct PageReuseTests {
         _ = try site.build()
         #expect(site.exists("Site/risks/index.html"))
         #expect(site.exists("Site/annual-reports/chart.png"))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
+    @Test("Writing into the replaced site follows no link planted in it, and leaves nothing of it behind")
+    func recycledSiteIsSafe() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nSecond version.\n")
+        _ = try site.build()
+        #expect(site.exists(".Site.old/index.html"))
+
+        // A folder of pages replaced by a link out of it, a page replaced by a folder, and a stray file.
+        let outside = site.root.appendingPathComponent("Outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let oldReports = site.root.appendingPathComponent(".Site.old/annual-reports")
+        try FileManager.default.removeItem(at: oldReports)
+        try FileManager.default.createSymbolicLink(at: oldReports, withDestinationURL: outside)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".Site.old/risks/index.html"))
+        try site.write(".Site.old/risks/index.html/inside.txt", "a folder where a page was")
+        try site.write(".Site.old/stray.html", "not a page of this site")
+
+        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nThird version.\n")
+        _ = try site.build()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        #expect(!site.exists("Site/stray.html"))
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 }

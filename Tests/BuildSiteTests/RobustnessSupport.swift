@@ -115,6 +115,6 @@ extension TemporarySite {
     /// Names in the site's parent folder other than Content, Templates and Site: a failed build leaves no staging folder.
     var leftovers: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [])
-            .filter { !["Content", "Templates", "Site", ".Site.lock", ".Site.cache"].contains($0) }.sorted()
+            .filter { !["Content", "Templates", "Site", ".Site.lock", ".Site.cache", ".Site.documents"].contains($0) }.sorted()
     }
 }

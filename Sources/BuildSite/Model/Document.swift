@@ -1,5 +1,5 @@
 /// One published document, validated and typed: what the render stage works from.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable {
     public var type: DocumentType
     public var title: String
     public var date: ContentDate
@@ -14,7 +14,7 @@ public struct Document: Sendable {
     public var discussesLocation: SourceLocation?
     public var risks: [Risk]
     /// The Markdown body and the file line it starts on (for messages about the text).
-    public var body: String
+    public var body: String = ""
     public var bodyFirstLine: Int
     /// Path inside the content folder without `.md`; also the page's URL path.
     public var contentPath: String
@@ -24,6 +24,13 @@ public struct Document: Sendable {
     /// which documents changed, and whether anything other pages show from them did, without comparing them.
     var sourceHash = ChangeHash()
     var frontMatterHash = ChangeHash()
+
+    /// Everything but the body and the hashes is kept in the decoded-document cache (`DocumentCache`); those come
+    /// from the file each time it is read.
+    enum CodingKeys: String, CodingKey {
+        case type, title, date, council, committee, author, summary, tags, draft, discusses, discussesLocation, risks,
+             bodyFirstLine, contentPath, sourcePath
+    }
 
     /// `deep-dives/2024-03-camden-safeguarding-children/`: the clean URL, relative to the site root.
     public var urlPath: String { contentPath + "/" }

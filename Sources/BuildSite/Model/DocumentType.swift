@@ -1,5 +1,5 @@
 /// The four kinds of document an officer can publish. The raw values are the authors' contract (`type:` in front matter).
-public enum DocumentType: String, Sendable, CaseIterable, Hashable {
+public enum DocumentType: String, Sendable, CaseIterable, Hashable, Codable {
     case deepDive = "deep-dive"
     case annualReport = "annual-report"
     case minutes

@@ -1,5 +1,5 @@
 /// A likelihood × impact pair on the site's risk matrix.
-public struct RiskScore: Sendable, Hashable {
+public struct RiskScore: Sendable, Hashable, Codable {
     public var likelihood: Int
     public var impact: Int
 
@@ -15,7 +15,7 @@ public struct RiskScore: Sendable, Hashable {
 }
 
 /// When an action is due: a date, or "Ongoing" for work with no end date.
-public enum ActionDue: Sendable, Hashable {
+public enum ActionDue: Sendable, Hashable, Codable {
     case date(ContentDate)
     case ongoing
 
@@ -35,7 +35,7 @@ public enum ActionDue: Sendable, Hashable {
 }
 
 /// One row of a risk's actions table.
-public struct RiskAction: Sendable, Hashable {
+public struct RiskAction: Sendable, Hashable, Codable {
     public var action: String
     public var impact: String?
     public var resources: String?
@@ -46,12 +46,12 @@ public struct RiskAction: Sendable, Hashable {
 }
 
 /// How a council chooses to respond to a risk (the four Ts of risk management).
-public enum RiskTreatment: String, Sendable, CaseIterable {
+public enum RiskTreatment: String, Sendable, CaseIterable, Codable {
     case treat, tolerate, transfer, terminate
 }
 
 /// One risk of a deep-dive's risk-on-a-page appendix, as the author wrote it.
-public struct Risk: Sendable {
+public struct Risk: Sendable, Codable {
     public var id: String
     public var title: String
     public var statement: String?

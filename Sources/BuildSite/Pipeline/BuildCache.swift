@@ -53,7 +53,11 @@ public struct BuildCache: Sendable {
         hash.add(options.includeDrafts ? "drafts" : "no drafts")
         hash.add(options.baseURL ?? "")
         hash.add(String(describing: options.search))
-        // The program itself: a rebuilt build-site may render the same content differently.
+        addProgram(to: &hash)
+    }
+
+    /// The program itself: a rebuilt build-site may read or render the same content differently.
+    private func addProgram(to hash: inout ChangeHash) {
         var program = stat()
         if stat("/proc/self/exe", &program) == 0 {  // stat follows the link to the program's file
             hash.add("\(program.st_dev) \(program.st_ino) \(program.st_size) \(program.st_mtim.tv_sec).\(program.st_mtim.tv_nsec)")
@@ -98,6 +102,17 @@ public struct BuildCache: Sendable {
             hash.add(FileManager.default.contents(atPath: options.contentURL.appendingPathComponent(name).path) ?? Data())
         }
         return hash.hex
+    }
+
+    /// The decoded documents of the last build (`DocumentCache`), beside the record: `.Site.documents`.
+    func documentCache() -> DocumentCache {
+        var hash = ChangeHash()
+        hash.add("build-site documents 1")
+        addProgram(to: &hash)
+        hash.add(FileManager.default.contents(atPath: options.contentURL.appendingPathComponent("site.yml").path) ?? Data())
+        let output = options.outputURL
+        return DocumentCache(file: output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).documents"),
+                             salt: hash.hex)
     }
 
     /// Forgets the last build before a new one writes, so a build that fails part-way never looks up to date.

@@ -3,6 +3,8 @@ import Foundation
 /// Loads and validates the content into a site model: the first two stages of every build, and all of `check`.
 public struct ModelBuilder: Sendable {
     public var options: BuildOptions
+    /// The documents the last build decoded, for a build to parse again only the files that changed; none for `check`.
+    var documentCache: DocumentCache?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -29,7 +31,8 @@ public struct ModelBuilder: Sendable {
         let (glossary, glossaryDiagnostics) = GlossaryDecoder.decode(loaded.glossary)
         bag.append(contentsOf: glossaryDiagnostics)
 
-        let decoded = Self.readAndDecodeInParallel(loaded.documents, loader: loader, decoder: DocumentDecoder(matrix: settings.riskMatrix))
+        let decoded = Self.readAndDecodeInParallel(loaded.documents, loader: loader, decoder: DocumentDecoder(matrix: settings.riskMatrix),
+                                                   cache: documentCache)
         let contentPaths = loaded.documents.map { String($0.relativePath.dropLast(3)) }
         var documents: [Document] = []
         var draftsLeftOut: [Document] = []
@@ -51,13 +54,14 @@ public struct ModelBuilder: Sendable {
     /// Documents are independent, so each is read and parsed on one of every core's threads; results keep the files'
     /// sorted order. Reading inside the loop lets one thread read while another parses (reading 10,000 files first
     /// took 1.3 s on its own), and each file's whole text is let go once its document holds the body.
-    static func readAndDecodeInParallel(_ files: [FoundDocument], loader: ContentLoader, decoder: DocumentDecoder) -> [(Document?, [Diagnostic])] {
+    static func readAndDecodeInParallel(_ files: [FoundDocument], loader: ContentLoader, decoder: DocumentDecoder,
+                                        cache: DocumentCache?) -> [(Document?, [Diagnostic])] {
         var results = [(Document?, [Diagnostic])](repeating: (nil, []), count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
                 switch loader.read(files[index]) {
-                case .success(let file): slots[index] = decoder.decode(file)
+                case .success(let file): slots[index] = cache?.decoded(file) { decoder.decode(file) } ?? decoder.decode(file)
                 case .failure(let problem): slots[index] = (nil, [problem])
                 }
             }

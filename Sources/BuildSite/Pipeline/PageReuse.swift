@@ -19,7 +19,8 @@ public final class PageReuse: @unchecked Sendable {
     let salt: String
     let previousKeys: [String: String]
     let previousSources: [String: String]
-    let previousSite: URL
+    /// The last build's site (the output folder), as a path.
+    let previousSite: String
     let staging: StagingFolder
     /// Every document's path and front matter, drafts too (the hash of what pages other than a document's own show).
     let documentsDigest: String
@@ -34,7 +35,7 @@ public final class PageReuse: @unchecked Sendable {
         self.salt = salt
         self.previousKeys = previous.pages
         self.previousSources = previous.documentSources
-        self.previousSite = previousSite
+        self.previousSite = previousSite.path
         self.staging = staging
         documentsDigest = Self.digest(of: site)
         documentsUnchanged = !previous.pages.isEmpty && previous.documentsDigest == documentsDigest
@@ -71,7 +72,7 @@ public final class PageReuse: @unchecked Sendable {
         let paths = previousKeys.keys.filter { !documentPages.contains($0) }
         for path in paths {
             var info = stat()
-            guard lstat(previousSite.appendingPathComponent(path).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard lstat(previousSite + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         }
         return paths.sorted()
     }

@@ -28,10 +28,14 @@ public struct SiteBuilder: Sendable {
         let fingerprint = cache.fingerprint()
         if let report = cache.upToDateReport(for: fingerprint, started: started) { return report }
         let writer = SiteWriter(output: options.outputURL, displayName: options.output)
-        let removal = writer.startRemovingRetiredSite()
-        let (model, warnings) = try ModelBuilder(options: options).build()
+        var modelBuilder = ModelBuilder(options: options)
+        let documentCache = cache.documentCache()
+        modelBuilder.documentCache = documentCache
+        let (model, warnings) = try modelBuilder.build()
+        // Saved now, not after the site: it holds every document's encoding, which is not needed while rendering.
+        documentCache.save()
         MemoryRelease.returnFreedMemory()
-        finished("Read and checked \(model.documents.count) documents")
+        finished("Read and checked \(model.documents.count) documents, \(documentCache.reused) of them as decoded by the last build,")
         let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
         let pageSalt = cache.pageSalt()
         let previous = cache.previousBuild(salt: pageSalt)
@@ -56,7 +60,7 @@ public struct SiteBuilder: Sendable {
         }, beforePublishing: { staging in
             (search, searchWarnings) = SearchIndexer(indexing: options.search).index(site: staging)
             if options.search != .off { finished("Indexed for search") }
-        }, retiredSiteRemoval: removal)
+        })
         finished("Published \(options.output)")
         let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
                                  seconds: Date().timeIntervalSince(started), search: search)

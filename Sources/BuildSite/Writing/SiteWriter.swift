@@ -15,8 +15,8 @@ public struct SiteWriter: Sendable {
 
     var staging: URL { sibling("staging") }
     var previous: URL { sibling("previous") }
-    /// The site the last build replaced. Removing a tree of ten thousand folders takes seconds on some disks, so it
-    /// is not done while the new site waits to be published: the next build removes it while it reads the content.
+    /// The site the last build replaced. It is not removed: the next build writes into it (`StagingFolder`,
+    /// recycled), which on a large site is much faster than removing ten thousand folders and making them again.
     var retired: URL { sibling("old") }
 
     private func sibling(_ role: String) -> URL {
@@ -30,36 +30,49 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Starts removing the site the last build replaced, on another thread; `write` waits for it to finish before
-    /// it puts the site it replaces there.
-    public func startRemovingRetiredSite() -> RetiredSiteRemoval {
-        RetiredSiteRemoval(removing: retired)
-    }
-
     /// `produce` fills the staging folder (from any number of threads); when it has written everything without a
     /// failure, `beforePublishing` sees the finished folder (the search index is made there), and the folder
-    /// replaces the output. On any failure the staging folder is removed and the output is left as it was.
-    public func write(_ produce: (StagingFolder) -> Void, beforePublishing: (URL) -> Void = { _ in },
-                      retiredSiteRemoval: RetiredSiteRemoval? = nil) throws(BuildFailure) {
+    /// replaces the output. On any failure the output is left as it was, and a new staging folder is removed (a
+    /// recycled one is set aside as `.NAME.old` again, for the next build to write into).
+    public func write(_ produce: (StagingFolder) -> Void, beforePublishing: (URL) -> Void = { _ in }) throws(BuildFailure) {
         let manager = FileManager.default
-        let removal = retiredSiteRemoval ?? startRemovingRetiredSite()
         do {
             restoreInterruptedSwap()
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let folder = StagingFolder(root: staging, displayName: displayName)
-            produce(folder)
-            if let failure = folder.failure { throw failure }
-            beforePublishing(staging)
-            removal.wait()
-            try swapIntoPlace()
+            let folder = try makeStagingFolder()
+            do {
+                produce(folder)
+                if let failure = folder.failure { throw failure }
+                try folder.removeLeftovers()
+                beforePublishing(staging)
+                try swapIntoPlace()
+            } catch {
+                // A new folder is removed; a recycled one (the last replaced site, as big as the site) is set aside
+                // again for the next build, rather than removed at length here.
+                if folder.recycled { retire(staging) } else { try? manager.removeItem(at: staging) }
+                throw error
+            }
         } catch let failure as BuildFailure {
-            try? manager.removeItem(at: staging)
             throw failure
         } catch {
-            try? manager.removeItem(at: staging)
             throw BuildFailure([.error(at: SourceLocation(path: displayName), "could not write the site: \(error.localizedDescription); the previous site is unchanged")])
         }
+    }
+
+    /// The staging folder: what a killed build left there, else the site the last build replaced, else a new one.
+    private func makeStagingFolder() throws -> StagingFolder {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if !manager.fileExists(atPath: staging.path, isDirectory: &isFolder) {
+            if (try? manager.moveItem(at: retired, to: staging)) == nil {
+                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+                return StagingFolder(root: staging, displayName: displayName)
+            }
+        } else if !isFolder.boolValue {
+            try manager.removeItem(at: staging)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            return StagingFolder(root: staging, displayName: displayName)
+        }
+        return StagingFolder(root: staging, displayName: displayName, recycled: true)
     }
 
     /// Old and new site swapped in one step where the system can (Linux `renameat2`), then the old one removed.
@@ -86,7 +99,8 @@ public struct SiteWriter: Sendable {
         retire(previous)
     }
 
-    /// Moves the replaced site out of the way for the next build to remove (or removes it, if it cannot be moved).
+    /// Moves a replaced site (or an unpublished staging folder) out of the way for the next build to write into.
+    /// Only one is kept: an older one is removed (or the folder itself, if it cannot be moved).
     private func retire(_ oldSite: URL) {
         let manager = FileManager.default
         try? manager.removeItem(at: retired)
@@ -102,37 +116,5 @@ public struct SiteWriter: Sendable {
         if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: previous.path) {
             try? manager.moveItem(at: previous, to: output)
         }
-    }
-}
-
-/// The removal of the last build's replaced site (`.NAME.old`), running on its own thread while the build reads and
-/// renders; it is all file-system work, so it barely slows the build down.
-public final class RetiredSiteRemoval: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var waited = false
-
-    init(removing folder: URL) {
-        guard FileManager.default.fileExists(atPath: folder.path) else {
-            done.signal()
-            return
-        }
-        let done = self.done
-        Thread.detachNewThread {
-            try? FileManager.default.removeItem(at: folder)
-            done.signal()
-        }
-    }
-
-    /// Returns once the folder is gone (at once after the first call).
-    public func wait() {
-        lock.withLock {
-            if !waited { done.wait() }
-            waited = true
-        }
-    }
-
-    deinit {
-        wait()
     }
 }

@@ -5,29 +5,46 @@ import Glibc
 
 /// The folder a build writes its site into before it replaces the output (see `SiteWriter`). Files arrive from
 /// several rendering threads at once and are written as they come; the first failure is kept, and the writer
-/// then discards the folder instead of publishing it.
+/// then does not publish the folder.
+///
+/// The folder is either new and empty, or `recycled`: the site the last build replaced (`.NAME.old`), whose ten
+/// thousand folders are reused instead of removed and made again. Creating a folder costs a new inode, and on a file
+/// system still freeing the inodes of a removed tree that was most of a rebuild's time. In a recycled folder every
+/// file is replaced, never written into (it may be a hard link to a page of the published site), a page kept from
+/// the last build that is already the same file is left as it is, anything that is not a plain file or folder where
+/// one is needed is removed first (so no write follows a link out of the folder), and whatever this build did not
+/// write is removed before the folder is published (`removeLeftovers`).
 public final class StagingFolder: PageSink, @unchecked Sendable {
     public let root: URL
+    /// `root` as a path: pages' paths are joined to it as text, not by `URL`, which cost more than the writing.
+    private let rootPath: String
     let displayName: String
+    let recycled: Bool
     private let lock = NSLock()
     private var madeFolders: Set<Substring> = [""]
     private var failures: [Diagnostic] = []
     private var writtenPaths: [String] = []
 
-    init(root: URL, displayName: String) {
+    init(root: URL, displayName: String, recycled: Bool = false) {
         self.root = root
+        self.rootPath = root.path
         self.displayName = displayName
+        self.recycled = recycled
     }
 
     public func accept(_ file: OutputFile) {
         do {
             switch file.contents {
             case .text(let text):
-                try PageFileWriting.write(text, to: try prepare(file.path))
+                let destination = try prepare(file.path)
+                try removeExisting(destination)
+                try PageFileWriting.write(text, to: destination)
             case .copy(let source):
                 // A file that is a link (checked by the loader to stay inside the content folder) is published
                 // as the file it points to: a copied link would point back into Content/, or nowhere once deployed.
-                try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: try prepare(file.path))
+                let destination = try prepare(file.path)
+                try removeExisting(destination)
+                try FileManager.default.copyItem(atPath: source.resolvingSymlinksInPath().path, toPath: destination)
             case .kept:
                 break  // linked in place already by `keep(_:from:)`
             }
@@ -41,18 +58,23 @@ public final class StagingFolder: PageSink, @unchecked Sendable {
         }
     }
 
-    /// Puts the last build's file for `path` into this folder as a hard link: no bytes are copied, and the old
-    /// site keeps its own name for the file until it is removed after the swap. False when the file cannot be
-    /// linked (gone, another file system): the caller then renders the page.
-    func keep(_ path: String, from previousSite: URL) -> Bool {
+    /// Puts the last build's file at `path` (in `previousSite`) into this folder as a hard link, unless the folder
+    /// holds that very file already (recycled from the build before, which kept it too).
+    func keep(_ path: String, from previousSite: String) -> Bool {
         guard let destination = try? prepare(path) else { return false }
-        let source = previousSite.appendingPathComponent(path)
+        let source = previousSite + "/" + path
         var info = stat()
-        guard lstat(source.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-        return link(source.path, destination.path) == 0
+        guard lstat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        if recycled {
+            var existing = stat()
+            if lstat(destination, &existing) == 0, existing.st_ino == info.st_ino, existing.st_dev == info.st_dev {
+                return true
+            }
+            guard (try? removeExisting(destination)) != nil else { return false }
+        }
+        return link(source, destination) == 0
     }
 
-    /// Every path written or kept so far (in no particular order).
     /// A page that had to be kept from the last build and could not be: the build fails and writes nothing.
     func keepFailed(_ path: String) {
         lock.withLock {
@@ -66,27 +88,61 @@ public final class StagingFolder: PageSink, @unchecked Sendable {
         lock.withLock { failures.isEmpty ? nil : BuildFailure(failures) }
     }
 
-    /// The file's place in this folder, with its folders made. A relative path with no `..`, no absolute part and
-    /// no hidden folder stays inside the folder.
-    private func prepare(_ path: String) throws -> URL {
+    /// In a recycled folder, removes every file and folder this build did not write or keep (pages of reports
+    /// since removed, the last search index), so the folder holds exactly this build's site.
+    func removeLeftovers() throws {
+        guard recycled else { return }
+        let (files, folders) = lock.withLock { (Set(writtenPaths), madeFolders) }
+        try removeLeftovers(in: "", files: files, folders: folders)
+    }
+
+    private func removeLeftovers(in folder: String, files: Set<String>, folders: Set<Substring>) throws {
+        let manager = FileManager.default
+        let folderPath = folder.isEmpty ? rootPath : rootPath + "/" + folder
+        for name in try manager.contentsOfDirectory(atPath: folderPath) {
+            let relative = folder.isEmpty ? name : folder + "/" + name
+            if folders.contains(Substring(relative)) {
+                try removeLeftovers(in: relative, files: files, folders: folders)
+            } else if !files.contains(relative) {
+                try manager.removeItem(atPath: folderPath + "/" + name)
+            }
+        }
+    }
+
+    private func prepare(_ path: String) throws -> String {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }) else {
             throw BuildFailure([.error(at: SourceLocation(path: path), "refusing to write outside the output folder; expected a path inside \(displayName)")])
         }
-        let destination = root.appendingPathComponent(path)
-        let folder = path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
-        // The folder is made outside the lock: on a file system busy freeing the last site, one `mkdir` can take
-        // a millisecond, and every other thread's page waited behind it. Two threads may both make a folder that
-        // neither has recorded yet; the second finds it made, which is not an error. A folder is recorded only once
-        // it exists, so no thread opens a file in a folder still being made.
-        if lock.withLock({ madeFolders.contains(folder) }) { return destination }
-        let folderURL = destination.deletingLastPathComponent()
-        // One `mkdir` when the parent exists (the usual case: `annual-reports/` before each report's folder);
-        // Foundation's intermediate-folder walk, with its extra `stat`s, only when it does not.
-        if mkdir(folderURL.path, 0o755) != 0 && errno != EEXIST {
-            try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
+        try makeFolder(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        return rootPath + "/" + path
+    }
+
+    /// Makes `folder` (and the folders above it) once. The folder is made outside the lock: on a file system busy
+    /// freeing inodes, one `mkdir` can take a millisecond, and every other thread's page waited behind it. Two
+    /// threads may both make a folder that neither has recorded yet; the second finds it made, which is not an
+    /// error. A folder is recorded only once it exists, so no thread opens a file in a folder still being made.
+    private func makeFolder(_ folder: Substring) throws {
+        if lock.withLock({ madeFolders.contains(folder) }) { return }
+        try makeFolder(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
+        let path = rootPath + "/" + folder
+        var info = stat()
+        if recycled, lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+            unlink(path)  // a file or a link where this build needs a folder
+        }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         lock.withLock { _ = madeFolders.insert(folder) }
-        return destination
+    }
+
+    /// In a recycled folder, whatever is at `path` goes before a new file is put there; in a new one, nothing is.
+    private func removeExisting(_ path: String) throws {
+        guard recycled, unlink(path) != 0, errno != ENOENT else { return }
+        if errno == EISDIR || errno == EPERM {
+            try FileManager.default.removeItem(atPath: path)  // a folder where this build writes a file
+        } else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
     }
 }
