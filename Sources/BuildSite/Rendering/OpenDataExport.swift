@@ -220,6 +220,10 @@ struct OpenDataExport {
             for row in rows {
                 try writer.write(row: row.map(\.csv), quotedAtIndex: { if case .text = row[$0] { true } else { false } })
             }
+            // The writer puts line breaks between rows; RFC 4180 allows one after the last, and line-based tools want
+            // it. Written into the stream: added to the finished text, it copied the whole file once more.
+            let lineEnd: [UInt8] = [13, 10]
+            stream.write(lineEnd, maxLength: lineEnd.count)
             stream.close()
         } catch {
             // Writing to memory cannot fail for want of space or permission; an empty file would show the fault.
@@ -228,8 +232,7 @@ struct OpenDataExport {
         // Read as the NSData the stream holds: bridging it to Data copied it a byte at a time through NSData's
         // subscript, more than the writing itself.
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? NSData else { return "" }
-        // The writer puts line breaks between rows; RFC 4180 allows one after the last, and line-based tools want it.
-        return String(decoding: UnsafeRawBufferPointer(start: data.bytes, count: data.length), as: UTF8.self) + "\r\n"
+        return String(decoding: UnsafeRawBufferPointer(start: data.bytes, count: data.length), as: UTF8.self)
     }
 
     /// Pretty-printed with sorted keys, so the file is the same on every build (the schema: one small object).

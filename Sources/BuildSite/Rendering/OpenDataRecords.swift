@@ -21,8 +21,9 @@ struct OpenDataRecords: Encodable {
     func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard var data = try? encoder.encode(self) else { return "" }
+        data.append(UInt8(ascii: "\n"))  // before decoding: added to the text, it copied the whole file once more
+        return String(decoding: data, as: UTF8.self)
     }
 
     private struct Record: Encodable {

@@ -66,6 +66,8 @@ public struct SiteRenderer: Sendable {
             if job < jobs.count {
                 for file in jobs[job]() { pages.accept(file) }
             } else if job >= jobs.count + total {
+                // The open data is the build's largest allocation, made last: freed page text goes back first.
+                MemoryRelease.returnFreedMemory()
                 for file in finalJobs[job - jobs.count - total]() { pages.accept(file) }
             } else {
                 pages.accept(renderDocument(site.documents[job - jobs.count]))

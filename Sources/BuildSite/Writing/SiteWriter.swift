@@ -75,8 +75,8 @@ public struct SiteWriter: Sendable {
         return StagingFolder(root: staging, displayName: displayName, recycled: true)
     }
 
-    /// Old and new site swapped in one step where the system can (Linux `renameat2`), then the old one removed.
-    /// Elsewhere: old site out of the way, new site in, old site removed; a build killed between those two renames
+    /// Old and new site swapped in one step where the system can (Linux `renameat2`), then the old one set aside as
+    /// `.NAME.old`. Elsewhere: old site out of the way, new site in, old site set aside; a build killed between those two renames
     /// leaves the old site whole at `.NAME.previous`, and the next build puts it back first (`restoreInterruptedSwap`).
     private func swapIntoPlace() throws {
         let manager = FileManager.default
