@@ -4,13 +4,25 @@ extension SiteRenderer {
     func renderDiscoveryFiles(pagePaths: [String]) -> [OutputFile] {
         let base = site.settings.baseURL
         guard SiteAddress.isAbsolute(base) else {
-            return [OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n")]
+            return [discoveryFile("robots.txt") { "User-agent: *\nDisallow:\n" }]
         }
         return [
-            OutputFile(path: "sitemap.xml", text: sitemap(pagePaths: pagePaths)),
-            OutputFile(path: "feed.xml", text: feed()),
-            OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n\nSitemap: \(base)sitemap.xml\n"),
+            discoveryFile("sitemap.xml") { sitemap(pagePaths: pagePaths) },
+            discoveryFile("feed.xml") { feed() },
+            discoveryFile("robots.txt") { "User-agent: *\nDisallow:\n\nSitemap: \(base)sitemap.xml\n" },
         ]
+    }
+
+    /// Made from the settings and the documents' paths and front matter alone (the page paths follow from them), so
+    /// kept when those are as at the last build (`PageReuse.documentsDigest`).
+    private func discoveryFile(_ path: String, make: () -> String) -> OutputFile {
+        if let reuse {
+            var inputs = ChangeHash()
+            inputs.add(path)
+            inputs.add(reuse.documentsDigest)
+            if reuse.keep(path, inputs: inputs) { return .kept(path) }
+        }
+        return OutputFile(path: path, text: make())
     }
 
     /// Every HTML page but the 404 page, at its clean address; a document's page with its date as last change.

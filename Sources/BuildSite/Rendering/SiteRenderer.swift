@@ -46,8 +46,10 @@ public struct SiteRenderer: Sendable {
             { templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) } },
         ]
         var openData: [PageJob] = []
-        if let reuse, let unchanged = reuse.unchangedSiteWidePages(documentPages: Set(site.documents.map(documentPagePath))) {
-            // Only documents' text changed since the last build: every other page is as it wrote it.
+        let unchanged = reuse?.unchangedSiteWidePages(documentPages: Set(site.documents.map(documentPagePath)))
+        if let reuse, let unchanged {
+            // Only documents' text changed since the last build: every other file is as it wrote it, the sitemap
+            // and feed too.
             siteWide.append { unchanged.compactMap { reuse.keepUnchanged($0) ? .kept($0) : nil } }
         } else {
             siteWide.append { [renderHome(), renderSearchPage(), renderNotFound()] + [renderGlossary()].compactMap { $0 } }
@@ -78,7 +80,9 @@ public struct SiteRenderer: Sendable {
             }
         }
         // The sitemap lists every page, so it comes last, from the paths alone.
-        for file in renderDiscoveryFiles(pagePaths: pages.htmlPaths) { pages.accept(file) }
+        if unchanged == nil {
+            for file in renderDiscoveryFiles(pagePaths: pages.htmlPaths) { pages.accept(file) }
+        }
         return pages.htmlPaths.count
     }
 
