@@ -31,7 +31,8 @@ public struct SiteBuilder: Sendable {
         var modelBuilder = ModelBuilder(options: options)
         let documentCache = cache.documentCache()
         modelBuilder.documentCache = documentCache
-        let (model, warnings) = try modelBuilder.build()
+        let (built, warnings) = try modelBuilder.build()
+        var model = built
         // Saved while the site is rendered, not after it: it holds every document's encoding, which rendering does
         // not need, and writing it is a third of a second at 10,000 reports.
         let cacheSaved = DispatchGroup()
@@ -52,7 +53,8 @@ public struct SiteBuilder: Sendable {
         try writer.write({ staging in
             let pageReuse = PageReuse(salt: pageSalt, previous: previous, site: model, previousSite: options.outputURL, staging: staging)
             reuse = pageReuse
-            pages = SiteRenderer(templates: templates, site: model, reuse: pageReuse).render(into: staging) { done, total in
+            let bodies = DocumentBodies(movingFrom: &model)
+            pages = SiteRenderer(templates: templates, site: model, reuse: pageReuse, bodies: bodies).render(into: staging) { done, total in
                 observer?(.progress(.rendering, done: done, total: total))
             }
             for file in model.staticFiles {

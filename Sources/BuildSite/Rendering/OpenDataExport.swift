@@ -223,7 +223,7 @@ struct OpenDataExport {
             // The writer puts line breaks between rows; RFC 4180 allows one after the last, and line-based tools want
             // it. Written into the stream: added to the finished text, it copied the whole file once more.
             let lineEnd: [UInt8] = [13, 10]
-            stream.write(lineEnd, maxLength: lineEnd.count)
+            _ = stream.write(lineEnd, maxLength: lineEnd.count)
             stream.close()
         } catch {
             // Writing to memory cannot fail for want of space or permission; an empty file would show the fault.

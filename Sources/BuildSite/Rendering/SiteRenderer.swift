@@ -16,11 +16,19 @@ public struct SiteRenderer: Sendable {
     let facets: [BrowseFacet]
     /// Pages kept from the last build when their inputs are unchanged; nil renders every page.
     let reuse: PageReuse?
+    /// The documents' bodies, when the build has moved them out of the model (`DocumentBodies`); nil when the model
+    /// holds them (`check`, the tests).
+    let bodies: DocumentBodies?
 
     public init(templates: TemplateSet, site: SiteModel, reuse: PageReuse? = nil) {
+        self.init(templates: templates, site: site, reuse: reuse, bodies: nil)
+    }
+
+    init(templates: TemplateSet, site: SiteModel, reuse: PageReuse?, bodies: DocumentBodies?) {
         self.templates = templates
         self.site = site
         self.reuse = reuse
+        self.bodies = bodies
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
         self.riskRegister = RiskRegister(site: site)
         self.index = SiteIndex(site)
@@ -113,7 +121,9 @@ public struct SiteRenderer: Sendable {
 
     func documentPagePath(_ document: Document) -> String { document.urlPath + "index.html" }
 
-    func renderDocument(_ document: Document) -> OutputFile {
+    func renderDocument(_ stored: Document) -> OutputFile {
+        var document = stored
+        if let bodies { document.body = bodies.take(document.contentPath) }
         let path = documentPagePath(document)
         if let reuse, reuse.keepUnchangedDocument(path, source: document.sourceHash) { return .kept(path) }
         let links = PageLinks(pageFolder: document.urlPath)
