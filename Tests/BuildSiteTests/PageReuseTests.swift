@@ -24,6 +24,11 @@ struct PageReuseTests {
         return site.tree("Fresh")
     }
 
+    /// Adds a paragraph to the end of the annual report: an edit to its text alone.
+    func appendToReport(_ site: TemporarySite, _ paragraph: String) throws {
+        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\n" + paragraph + "\n")
+    }
+
     func htmlPages(_ site: TemporarySite) -> [String] {
         site.tree("Site").keys.filter { $0.hasSuffix(".html") }.sorted()
     }
@@ -36,7 +41,7 @@ struct PageReuseTests {
         let before = try Dictionary(uniqueKeysWithValues: htmlPages(site).map { ($0, try inode(site, $0)) })
         let openData = try ["risks.csv", "risks.json", "actions.csv"].map { try inode(site, $0) }
 
-        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nA paragraph added after publication.\n")
+        try appendToReport(site, "A paragraph added after publication.")
         _ = try site.build()
 
         // The open data holds no annual report's text, so its files are kept too.
@@ -120,7 +125,7 @@ struct PageReuseTests {
         let site2 = site.root.appendingPathComponent("Site")
         try FileManager.default.removeItem(at: site2)
         try FileManager.default.createDirectory(at: site2, withIntermediateDirectories: true)
-        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nOne more paragraph.\n")
+        try appendToReport(site, "One more paragraph.")
         _ = try site.build()
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
@@ -132,11 +137,11 @@ struct PageReuseTests {
         _ = try site.build()
         #expect(!site.exists(".Site.old"))
         let first = site.tree("Site")
-        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nSecond version.\n")
+        try appendToReport(site, "Second version.")
         _ = try site.build()
         #expect(site.tree(".Site.old") == first)
         let second = site.tree("Site")
-        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nThird version.\n")
+        try appendToReport(site, "Third version.")
         _ = try site.build()
         #expect(site.tree(".Site.old") == second)
         #expect(!site.exists(".Site.staging") && !site.exists(".Site.previous"))
@@ -163,7 +168,7 @@ struct PageReuseTests {
         defer { site.remove() }
         _ = try site.build()
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Site/risks/index.html"))
-        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nA paragraph added after publication.\n")
+        try appendToReport(site, "A paragraph added after publication.")
         try site.write("Content/annual-reports/chart.png", "not really a picture")
         _ = try site.build()
         #expect(site.exists("Site/risks/index.html"))
@@ -176,7 +181,7 @@ struct PageReuseTests {
         let site = try TemporarySite(copyingRealContent: true)
         defer { site.remove() }
         _ = try site.build()
-        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nSecond version.\n")
+        try appendToReport(site, "Second version.")
         _ = try site.build()
         #expect(site.exists(".Site.old/index.html"))
 
@@ -190,7 +195,7 @@ struct PageReuseTests {
         try site.write(".Site.old/risks/index.html/inside.txt", "a folder where a page was")
         try site.write(".Site.old/stray.html", "not a page of this site")
 
-        try site.write(Self.annualReport, try site.read(Self.annualReport) + "\nThird version.\n")
+        try appendToReport(site, "Third version.")
         _ = try site.build()
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
         #expect(!site.exists("Site/stray.html"))

@@ -46,16 +46,19 @@ final class DocumentCache: @unchecked Sendable {
     /// The document and warnings the last build decoded from this same file, or `decode()`'s result, which is
     /// remembered for the next build when it has no errors. Safe to call from several threads.
     func decoded(_ source: SourceFile, decode: () -> (Document?, [Diagnostic])) -> (Document?, [Diagnostic]) {
+        // The file's text is hashed once: the same hash is the document's `sourceHash` when it is read back.
+        var sourceHash = ChangeHash()
+        sourceHash.add(source.text)
         var hash = ChangeHash()
         hash.add(source.displayPath)
         hash.add(source.contentPath)
-        hash.add(source.text)
+        hash.add(sourceHash.hex)
         let key = hash.hex
         if let data = previous[key], let entry = try? JSONDecoder().decode(Entry.self, from: data),
            let split = try? FrontMatterSplitter.split(source) {
             var document = entry.document
             document.body = split.body
-            document.sourceHash.add(source.text)
+            document.sourceHash = sourceHash
             document.frontMatterHash.add(split.yaml)
             lock.withLock {
                 current[key] = data

@@ -46,8 +46,7 @@ public final class PageReuse: @unchecked Sendable {
         for document in site.documents + site.draftsLeftOut {
             var hash = ChangeHash()
             hash.add(document.contentPath)
-            hash.add(document.draft ? "draft" : "published")
-            hash.add(document.frontMatterHash.hex)
+            hash.add(document.frontMatterHash.hex)  // `draft:` is front matter too
             sum.add(hash)
         }
         var digest = ChangeHash()
