@@ -3,7 +3,7 @@
 # packages into .venv/ only when missing).
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config python3-jsonschema
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config python3-jsonschema
 # The browser suite: Debian's Chromium and its driver, nginx to serve the site from a sub-path.
 BROWSER_APT_PACKAGES := chromium chromium-driver nginx
 # The Content-Security-Policy test loads pages in Chromium, served by Python's web server.

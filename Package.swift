@@ -45,12 +45,18 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
+        // The executable's memory allocator: Debian's libjemalloc-dev, with its settings (jemalloc_settings.c).
+        .target(
+            name: "MemoryAllocator",
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+        ),
         // A thin command line over the engine.
         .executableTarget(
             name: "build-site",
             dependencies: [
                 "BuildSite",
                 "SiteServer",
+                "MemoryAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
