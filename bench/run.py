@@ -18,10 +18,14 @@ What is measured:
 Each command is timed from spawn to exit; CPU is user + system time and peak RSS is the child's maximum resident set,
 both from wait4(2).
 
-Both full builds write into folders removed at the start of the round, after which the round waits --settle seconds
-(31 by default) with the disk synced. On ext4 without a journal, as here, a new inode skips every inode freed in the
-last 30 seconds (`find_inode_bit` → `recently_deleted`), so a build right after the removal of a 24,000-file site
-spends many seconds in the kernel for that alone, growing with both counts: it measured the removal, not the tool.
+Every full build writes into a folder of its own that does not exist yet; no output is removed while the benchmark
+runs. The outputs of a run are removed when it ends (and any left by an interrupted run when the next starts), and the
+next run waits until --settle seconds (361 by default) have passed since then, with the disk synced. On ext4 without a
+journal, as here, a new inode skips every free inode deleted in the last 60 seconds, or in the last 360 while that
+inode's table block is unwritten (`find_inode_bit` → `recently_deleted`, RECENTCY_MIN and RECENTCY_DIRTY in
+fs/ext4/ialloc.c), and each inode the build makes dirties its block. A build soon after the removal of a 24,000-file
+site spent many seconds in the kernel on that scan alone, growing with both counts: it measured the removal, not the
+tool. Waiting 31 or 61 s after each removal (stop 10) left part of it in.
 """
 
 import argparse
@@ -61,14 +65,31 @@ def count_pages(folder):
     return sum(1 for _, _, files in os.walk(folder) for name in files if name.endswith(".html"))
 
 
-def remove_output(path):
-    """An output folder and everything build-site keeps beside it (`.NAME.staging`, `.NAME.cache`, …)."""
-    shutil.rmtree(path, ignore_errors=True)
-    parent, name = os.path.split(path)
-    for sibling in os.listdir(parent):
-        if sibling.startswith("." + name + "."):
-            target = os.path.join(parent, sibling)
-            shutil.rmtree(target) if os.path.isdir(target) else os.remove(target)
+def remove_outputs(work):
+    """Removes every output folder of a run (and what build-site keeps beside each) and notes when, for `settle`."""
+    outputs = os.path.join(work, "outputs")
+    legacy = [os.path.join(work, name) for name in os.listdir(work) if name.startswith(("site-", ".site-"))]
+    if not os.path.isdir(outputs) and not legacy:
+        return
+    shutil.rmtree(outputs, ignore_errors=True)
+    for path in legacy:  # the single output folders of runs before stop 11
+        shutil.rmtree(path) if os.path.isdir(path) and not os.path.islink(path) else os.remove(path)
+    os.sync()
+    with open(os.path.join(work, "outputs-removed-at"), "w") as f:
+        f.write(f"{time.time()}\n")
+
+
+def settle(work, seconds):
+    """Waits until `seconds` have passed since outputs were last removed (see the module's comment)."""
+    try:
+        with open(os.path.join(work, "outputs-removed-at")) as f:
+            removed_at = float(f.read())
+    except (OSError, ValueError):
+        return
+    wait = removed_at + seconds - time.time()
+    if wait > 0:
+        print(f"waiting {wait:.0f} s for the file system to settle after the last outputs were removed …", flush=True)
+        time.sleep(wait)
 
 
 def prepare_corpus(work, count, seed):
@@ -107,22 +128,19 @@ def bench_count(args, count):
     work = args.work
     corpus, documents, bodies, size = prepare_corpus(work, count, args.seed)
     templates = os.path.abspath(args.templates)
-    site = os.path.join(work, "site-build-site")
-    hugo_out = os.path.join(work, "site-hugo")
     cmark_out = os.path.join(work, "cmark.html")
     edited = next(p for p in documents if "/annual-reports/" in p)  # deterministic: the oldest annual report
-    build = [os.path.abspath(args.build_site), "build", "--content", corpus, "--templates", templates, "--output", site, "--no-search"]
-    hugo = ["hugo", "--source", os.path.join(HERE, "hugo"), "--contentDir", corpus, "--destination", hugo_out, "--quiet", "--noBuildLock"]
     cmark = ["cmark-gfm"] + CMARK_ARGS + [bodies]
 
     samples = {name: [] for name in ["full", "noop", "edit", "hugo", "cmark"]}
     pages = {}
     load_before = os.getloadavg()
     for round_number in range(1, args.runs + 1):
-        remove_output(site)
-        remove_output(hugo_out)
-        os.sync()
-        time.sleep(args.settle)
+        site = os.path.join(work, "outputs", f"build-site-{count}-{round_number}", "Site")
+        hugo_out = os.path.join(work, "outputs", f"hugo-{count}-{round_number}")
+        os.makedirs(os.path.dirname(site))
+        build = [os.path.abspath(args.build_site), "build", "--content", corpus, "--templates", templates, "--output", site, "--no-search"]
+        hugo = ["hugo", "--source", os.path.join(HERE, "hugo"), "--contentDir", corpus, "--destination", hugo_out, "--quiet", "--noBuildLock"]
         print(f"  N={count} round {round_number}/{args.runs} (load {os.getloadavg()[0]:.2f})", flush=True)
         samples["full"].append(run(build, work))
         pages["build-site"] = count_pages(site)
@@ -182,7 +200,7 @@ def report(results, args):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines += [f"Run {now} on {machine()}.",
               f"Tools: build-site ({os.path.relpath(os.path.abspath(args.build_site), ROOT)}, {source_state()}), {tool_version(['hugo', 'version'])}, "
-              f"{tool_version(['cmark-gfm', '--version'])}. Medians of {args.runs} runs per tool, tools taking turns in each round; full builds start {args.settle:g} s after the last outputs were removed.", ""]
+              f"{tool_version(['cmark-gfm', '--version'])}. Medians of {args.runs} runs per tool, tools taking turns in each round; each full build into a new folder, {args.settle:g} s or more after the last outputs were removed.", ""]
     lines += ["| N | corpus | tool | wall s | CPU s | peak RSS MiB | pages | pages/s | load avg (1 min) before → after |",
               "|---:|---:|---|---:|---:|---:|---:|---:|---|"]
     for r in results:
@@ -233,7 +251,7 @@ def main():
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=6)
-    parser.add_argument("--settle", type=float, default=31, help="seconds to wait after removing the last outputs")
+    parser.add_argument("--settle", type=float, default=361, help="seconds to wait after the last outputs were removed")
     parser.add_argument("--work", default=os.path.join(ROOT, ".bench"), help="scratch folder (corpora, outputs)")
     parser.add_argument("--record", help="write the results into this Markdown file (e.g. BENCHMARKS.md)")
     parser.add_argument("--json", help="also write the raw results as JSON here")
@@ -243,7 +261,12 @@ def main():
     for tool in ["hugo", "cmark-gfm"]:
         if shutil.which(tool) is None:
             sys.exit(f"benchmark: {tool} is not installed; `make bench` installs it")
-    results = [bench_count(args, count) for count in args.counts]
+    remove_outputs(args.work)  # left by an interrupted run
+    settle(args.work, args.settle)
+    try:
+        results = [bench_count(args, count) for count in args.counts]
+    finally:
+        remove_outputs(args.work)
     text = report(results, args)
     print("\n" + text)
     if args.json:

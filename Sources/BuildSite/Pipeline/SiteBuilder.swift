@@ -26,7 +26,8 @@ public struct SiteBuilder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let cache = BuildCache(options: options)
         let fingerprint = cache.fingerprint()
-        if let report = cache.upToDateReport(for: fingerprint, started: started) { return report }
+        let lastBuild = cache.lastRecord()
+        if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
         let writer = SiteWriter(output: options.outputURL, displayName: options.output)
         var modelBuilder = ModelBuilder(options: options)
         let documentCache = cache.documentCache()
@@ -42,7 +43,7 @@ public struct SiteBuilder: Sendable {
         finished("Read and checked \(model.documents.count) documents, \(documentCache.reused) of them as decoded by the last build,")
         let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
         let pageSalt = cache.pageSalt()
-        let previous = cache.previousBuild(salt: pageSalt)
+        let previous = cache.previousBuild(salt: pageSalt, last: lastBuild)
         cache.invalidate()
         // Pages are written as they are rendered, into the staging folder; the search index is made there too,
         // so the published site and its index change together.
