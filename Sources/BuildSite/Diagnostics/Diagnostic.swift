@@ -1,5 +1,5 @@
 /// Where in a content file something is: the path as the officer typed it, 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
+public struct SourceLocation: Sendable, Hashable, Comparable {
     public var path: String
     public var line: Int
     public var column: Int

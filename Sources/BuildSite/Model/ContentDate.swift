@@ -1,6 +1,6 @@
 /// A publication date as precise as the source: a day, a month, or only a year.
 /// Council papers sometimes give only "September 2023", and build-site never invents a day.
-public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
     public var month: Int?
     public var day: Int?

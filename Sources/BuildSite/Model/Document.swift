@@ -1,5 +1,5 @@
 /// One published document, validated and typed: what the render stage works from.
-public struct Document: Sendable, Codable {
+public struct Document: Sendable {
     public var type: DocumentType
     public var title: String
     public var date: ContentDate
@@ -24,13 +24,6 @@ public struct Document: Sendable, Codable {
     /// which documents changed, and whether anything other pages show from them did, without comparing them.
     var sourceHash = ChangeHash()
     var frontMatterHash = ChangeHash()
-
-    /// Everything but the body and the hashes is kept in the decoded-document cache (`DocumentCache`); those come
-    /// from the file each time it is read.
-    enum CodingKeys: String, CodingKey {
-        case type, title, date, council, committee, author, summary, tags, draft, discusses, discussesLocation, risks,
-             bodyFirstLine, contentPath, sourcePath
-    }
 
     /// `deep-dives/2024-03-camden-safeguarding-children/`: the clean URL, relative to the site root.
     public var urlPath: String { contentPath + "/" }

@@ -1,5 +1,5 @@
 /// A likelihood × impact pair on the site's risk matrix.
-public struct RiskScore: Sendable, Hashable, Codable {
+public struct RiskScore: Sendable, Hashable {
     public var likelihood: Int
     public var impact: Int
 
@@ -15,7 +15,7 @@ public struct RiskScore: Sendable, Hashable, Codable {
 }
 
 /// When an action is due: a date, or "Ongoing" for work with no end date.
-public enum ActionDue: Sendable, Hashable, Codable {
+public enum ActionDue: Sendable, Hashable {
     case date(ContentDate)
     case ongoing
 
@@ -35,7 +35,7 @@ public enum ActionDue: Sendable, Hashable, Codable {
 }
 
 /// One row of a risk's actions table.
-public struct RiskAction: Sendable, Hashable, Codable {
+public struct RiskAction: Sendable, Hashable {
     public var action: String
     public var impact: String?
     public var resources: String?
@@ -51,7 +51,7 @@ public enum RiskTreatment: String, Sendable, CaseIterable, Codable {
 }
 
 /// One risk of a deep-dive's risk-on-a-page appendix, as the author wrote it.
-public struct Risk: Sendable, Codable {
+public struct Risk: Sendable {
     public var id: String
     public var title: String
     public var statement: String?

@@ -10,7 +10,7 @@ import Foundation
 /// scores against); anything else is decoded afresh. Only documents without errors are kept, with their warnings,
 /// so a rebuild reports the same warnings. A cache that cannot be read or written only means more decoding.
 final class DocumentCache: @unchecked Sendable {
-    static let format = 1
+    static let format = 2
 
     private struct Stored: Codable {
         var format: Int
