@@ -136,7 +136,7 @@ public struct BuildCache: Sendable {
                             outputModified: output.modified, documents: report.documents, pageCount: report.pages,
                             warnings: report.warnings)
         guard let data = try? JSONEncoder().encode(record) else { return }
-        try? data.write(to: file, options: .atomic)
+        CacheFile.write(data, to: file)
     }
 
     private func outputIdentity() -> (inode: UInt64, modified: Double)? {
