@@ -10,7 +10,14 @@ import Foundation
 /// scores against); anything else is decoded afresh. Only documents without errors are kept, with their warnings,
 /// so a rebuild reports the same warnings. A cache that cannot be read or written only means more decoding.
 final class DocumentCache: @unchecked Sendable {
-    static let format = 2
+    static let format = 3
+
+    /// Slashes unescaped: every document's path has them, and escaped strings take JSONDecoder's slow path.
+    private static var entryEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return encoder
+    }
 
     private struct Stored: Codable {
         var format: Int
@@ -73,7 +80,7 @@ final class DocumentCache: @unchecked Sendable {
         let (document, diagnostics) = decode()
         if var stored = document, !diagnostics.contains(where: { $0.severity == .error }) {
             stored.body = ""
-            if let data = try? JSONEncoder().encode(Entry(document: stored, warnings: diagnostics)) {
+            if let data = try? Self.entryEncoder.encode(Entry(document: stored, warnings: diagnostics)) {
                 lock.withLock { current[key] = data }
             }
         }

@@ -6,6 +6,9 @@ import Foundation
 // twice as fast as objects of named fields. Nothing else encodes these types; `Diagnostic` has its own named form
 // for `check --format json`.
 //
+// A risk's and an action's place in the file is stored as its line and column only: the file is the document's own
+// (`sourcePath`), which `Document`'s decoding puts back.
+//
 // The order of the fields is the format: a change to it, or to a field, needs `DocumentCache.format` raised. A
 // cache the program cannot read is only decoded afresh (its salt names the program, too).
 
@@ -20,6 +23,10 @@ extension Document: Codable {
                   discussesLocation: try fields.decodeIfPresent(SourceLocation.self), risks: try fields.decode([Risk].self),
                   bodyFirstLine: try fields.decode(Int.self), contentPath: try fields.decode(String.self),
                   sourcePath: try fields.decode(String.self))
+        for risk in risks.indices {
+            risks[risk].location.path = sourcePath
+            for action in risks[risk].actions.indices { risks[risk].actions[action].location.path = sourcePath }
+        }
     }
 
     /// Everything but the body and the hashes, which come from the file each time it is read.
@@ -54,7 +61,7 @@ extension Risk: Codable {
                   reviewDate: try fields.decodeIfPresent(ContentDate.self),
                   treatment: try fields.decodeIfPresent(RiskTreatment.self), update: try fields.decodeIfPresent(String.self),
                   controls: try fields.decode([String].self), actions: try fields.decode([RiskAction].self),
-                  location: try fields.decode(SourceLocation.self))
+                  location: try fields.decodePlaceInDocument())
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -74,7 +81,7 @@ extension Risk: Codable {
         try fields.encode(update)
         try fields.encode(controls)
         try fields.encode(actions)
-        try fields.encode(location)
+        try fields.encodePlaceInDocument(location)
     }
 }
 
@@ -84,7 +91,7 @@ extension RiskAction: Codable {
         self.init(action: try fields.decode(String.self), impact: try fields.decodeIfPresent(String.self),
                   resources: try fields.decodeIfPresent(String.self), owner: try fields.decodeIfPresent(String.self),
                   due: try fields.decodeIfPresent(ActionDue.self), status: try fields.decodeIfPresent(String.self),
-                  location: try fields.decode(SourceLocation.self))
+                  location: try fields.decodePlaceInDocument())
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -95,7 +102,7 @@ extension RiskAction: Codable {
         try fields.encode(owner)
         try fields.encode(due)
         try fields.encode(status)
-        try fields.encode(location)
+        try fields.encodePlaceInDocument(location)
     }
 }
 
@@ -109,6 +116,20 @@ extension RiskScore: Codable {
         var fields = encoder.unkeyedContainer()
         try fields.encode(likelihood)
         try fields.encode(impact)
+    }
+}
+
+/// A place in the document being decoded: its line and column, without the path, which `Document` fills in.
+private extension UnkeyedDecodingContainer {
+    mutating func decodePlaceInDocument() throws -> SourceLocation {
+        SourceLocation(path: "", line: try decode(Int.self), column: try decode(Int.self))
+    }
+}
+
+private extension UnkeyedEncodingContainer {
+    mutating func encodePlaceInDocument(_ location: SourceLocation) throws {
+        try encode(location.line)
+        try encode(location.column)
     }
 }
 
