@@ -68,3 +68,18 @@ struct ChangeHash {
         String(a, radix: 16) + "-" + String(b, radix: 16)
     }
 }
+
+/// Kept in the decoded-document cache (a document's front matter hash), as its two words.
+extension ChangeHash: Codable {
+    init(from decoder: Decoder) throws {
+        var words = try decoder.unkeyedContainer()
+        a = try words.decode(UInt64.self)
+        b = try words.decode(UInt64.self)
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var words = encoder.unkeyedContainer()
+        try words.encode(a)
+        try words.encode(b)
+    }
+}
