@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import BuildSite
 
@@ -102,6 +103,62 @@ struct PageReuseTests {
             #expect(try inode(site, page) != before[page], "\(page) was kept after the base template changed")
         }
         #expect(try site.read("Site/" + Self.deepDivePage).contains("Made with build-site, again."))
+        // Every page was rendered from documents read back from `.Site.documents` (a template is not what they
+        // were decoded from): the site is still what a build from nothing makes.
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
+    @Test("Documents read back from the last build make the pages and warnings that parsing them afresh makes")
+    func documentsReadBack() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        // What the cache keeps in its own form: optional fields left out, an action due "Ongoing", scores, a review
+        // date by month, places of risks and actions, a warning, text beyond ASCII, a body without a final newline
+        // and a document with no body at all.
+        try site.write("Content/deep-dives/2024-05-harbour-flooding.md", """
+            ---
+            type: deep-dive
+            title: "Risk deep-dive: Flooding — Harbour Ward"
+            date: 2024-05
+            council: Harbourside Council
+            colour: blue
+            risks:
+              - id: F1
+                title: Tidal flooding
+                category: Environment
+                inherent: {likelihood: 4, impact: 5}
+                current: {likelihood: 3, impact: 4}
+                review_date: 2024-11
+                treatment: treat
+                controls:
+                  - "Flood wall inspected each spring (£2.4m scheme)"
+                actions:
+                  - action: Raise the sea wall
+                    owner: Head of Highways
+                    due: Ongoing
+                  - action: Warn residents by text
+                    due: 2024-09-30
+                    status: Complete
+            ---
+            ## Summary
+
+            Café owners on the quay — and residents — asked for warnings.
+            """)
+        try site.write("Content/pages/blank.md", "---\ntype: page\ntitle: Blank\ndate: 2024\n---\n")
+        try site.write("Content/minutes/2024-06-panel.md", "---\ntype: minutes\ntitle: Panel\ndate: 2024-06-01\ndiscusses: deep-dives/2024-05-harbour-flooding\n---\nNoted.\n")
+        let first = try site.build()
+        #expect(first.warnings.map(\.description).contains { $0.contains("2024-05-harbour-flooding.md:6:1: warning: unknown key 'colour'") }, "\(first.warnings)")
+
+        let base = try site.read("Templates/base.mustache")
+        try site.write("Templates/base.mustache", base.replacingOccurrences(of: "Made with build-site.", with: "Made with build-site, again."))
+        let stages = Mutex<[String]>([])
+        let again = try SiteBuilder(options: site.options) { event in
+            if case .stageFinished(let stage, _) = event { stages.withLock { $0.append(stage) } }
+        }.build()
+        #expect(stages.withLock { $0 }.contains { $0.hasPrefix("Read and checked 3 documents, 3 of them as decoded by the last build") })
+        #expect(again.warnings.map(\.description) == first.warnings.map(\.description))
+        #expect(try site.read("Site/deep-dives/2024-05-harbour-flooding/index.html").contains("Café owners on the quay — and residents — asked for warnings."))
+        #expect(site.tree("Site") == (try freshBuild(site)))
     }
 
     @Test("A removed report's page is gone, and the minutes and listings no longer show it")
