@@ -25,7 +25,7 @@ journal, as here, a new inode skips every free inode deleted in the last 60 seco
 inode's table block is unwritten (`find_inode_bit` → `recently_deleted`, RECENTCY_MIN and RECENTCY_DIRTY in
 fs/ext4/ialloc.c), and each inode the build makes dirties its block. A build soon after the removal of a 24,000-file
 site spent many seconds in the kernel on that scan alone, growing with both counts: it measured the removal, not the
-tool. Waiting 31 or 61 s after each removal (stop 10) left part of it in.
+tool. Waiting 31 s after each removal (stop 10) left part of it in.
 """
 
 import argparse

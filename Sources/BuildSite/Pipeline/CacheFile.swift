@@ -8,7 +8,10 @@ enum CacheFile {
     static func write(_ data: Data, to file: URL) {
         let temporary = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
-        guard (try? data.write(to: temporary)) != nil else { return }
-        if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+        // A write that fails part-way (a full disk) leaves no half file behind, under either name.
+        guard (try? data.write(to: temporary)) != nil, rename(temporary.path, file.path) == 0 else {
+            unlink(temporary.path)
+            return
+        }
     }
 }
