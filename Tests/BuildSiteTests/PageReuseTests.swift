@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import BuildSite
 
@@ -151,11 +150,11 @@ struct PageReuseTests {
 
         let base = try site.read("Templates/base.mustache")
         try site.write("Templates/base.mustache", base.replacingOccurrences(of: "Made with build-site.", with: "Made with build-site, again."))
-        let stages = Mutex<[String]>([])
+        let stages = StageLog()
         let again = try SiteBuilder(options: site.options) { event in
-            if case .stageFinished(let stage, _) = event { stages.withLock { $0.append(stage) } }
+            if case .stageFinished(let stage, _) = event { stages.add(stage) }
         }.build()
-        #expect(stages.withLock { $0 }.contains { $0.hasPrefix("Read and checked 3 documents, 3 of them as decoded by the last build") })
+        #expect(stages.all.contains { $0.hasPrefix("Read and checked 3 documents, 3 of them as decoded by the last build") })
         #expect(again.warnings.map(\.description) == first.warnings.map(\.description))
         #expect(try site.read("Site/deep-dives/2024-05-harbour-flooding/index.html").contains("Café owners on the quay — and residents — asked for warnings."))
         #expect(site.tree("Site") == (try freshBuild(site)))
@@ -258,4 +257,13 @@ struct PageReuseTests {
         #expect(!site.exists("Site/stray.html"))
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
+}
+
+/// The stages a build reports finishing, in order (the observer may be called from any thread).
+private final class StageLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stages: [String] = []
+
+    func add(_ stage: String) { lock.withLock { stages.append(stage) } }
+    var all: [String] { lock.withLock { stages } }
 }
