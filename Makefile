@@ -49,10 +49,11 @@ test: test-deps
 	$(MAKE) test-asan
 	$(MAKE) fuzz-smoke
 
-# The vendored swift-mustache's own tests, on its patched copy (Vendor/README.md). SpecTests download the Mustache
-# specification from GitHub, which is out of reach here.
+# The vendored packages' own tests, on their patched copies (Vendor/README.md). swift-mustache's SpecTests download
+# the Mustache specification from GitHub, which is out of reach here.
 test-vendor:
 	$(SWIFT) test --package-path Vendor/swift-mustache --skip SpecTests
+	$(SWIFT) test --package-path Vendor/CSV.swift
 
 # Every page of the real site in a real browser: vnu, axe-core (WCAG 2.2 AA), nginx + linkchecker, search, screenshots.
 test-browser: deps browser-deps

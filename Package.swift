@@ -13,8 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // swift-mustache 2.1.1 with faster name look-ups (Vendor/README.md); to be dropped when upstream has them.
         .package(path: "Vendor/swift-mustache"),
-        // Writes the open-data CSV files (risks.csv, actions.csv) with RFC 4180 quoting.
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // Writes the open-data CSV files (risks.csv, actions.csv) with RFC 4180 quoting: CSV.swift 2.5.2 with a
+        // faster writer (Vendor/README.md); to be dropped when upstream has it.
+        .package(path: "Vendor/CSV.swift"),
         // Tests only: reads the CSV files back with a second, independent parser.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
         // `build-site serve`: a small, well-kept HTTP server.
