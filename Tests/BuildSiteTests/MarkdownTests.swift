@@ -51,4 +51,11 @@ struct MarkdownTests {
         #expect(rendered.html.contains("<h2 id=\"1-purpose-of-report\">1. Purpose of Report</h2>"))
         #expect(rendered.html.contains("<h3 id=\"summary-2\">Summary</h3>"))
     }
+
+    @Test("Ids keep ASCII letters and digits, lower-cased: apostrophes vanish, anything else joins words with one hyphen")
+    func headingIDsFromAnyText() {
+        let rendered = renderer.render("## Children’s Services: 2023/24 — Q3\n\n## Café Ümlaut's Risk\n\n## Reading at 300 \u{212A}\n\n## ???\n")
+        // The Kelvin sign lower-cases to an ASCII k; a heading with no letter or digit gets a generic id.
+        #expect(rendered.headings.map(\.id) == ["childrens-services-2023-24-q3", "caf-mlauts-risk", "reading-at-300-k", "section"])
+    }
 }
