@@ -6,9 +6,49 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 
+/// The objects a name is looked up in, as a list linked from the top: pushing an object for a section or a
+/// sequence element makes one entry and copies nothing below it. Each entry keeps its object already cast to
+/// `[String: Any]` where it is one (the usual context), so that a look-up does not cast it again at every level.
+struct MustacheStack {
+    final class Entry {
+        let object: Any
+        /// `object` as a string-keyed dictionary, when it is one
+        let dictionary: [String: Any]?
+        /// a string has no children: a look-up passes it by
+        let isString: Bool
+        let below: Entry?
+
+        init(_ object: Any, below: Entry?) {
+            self.object = object
+            self.dictionary = object as? [String: Any]
+            self.isString = self.dictionary == nil && object is String
+            self.below = below
+        }
+    }
+
+    /// The most recently pushed object's entry
+    let top: Entry
+
+    init(_ object: Any) {
+        self.top = Entry(object, below: nil)
+    }
+
+    private init(top: Entry) {
+        self.top = top
+    }
+
+    /// The most recently pushed object
+    var last: Any { self.top.object }
+
+    /// A stack with `object` pushed on top of this one
+    func appending(_ object: Any) -> MustacheStack {
+        MustacheStack(top: Entry(object, below: self.top))
+    }
+}
+
 /// Context while rendering mustache tokens
 struct MustacheContext {
-    let stack: [Any]
+    let stack: MustacheStack
     let sequenceContext: MustacheSequenceContext?
     let indentation: String?
     let inherited: [String: MustacheTemplate]?
@@ -18,7 +58,7 @@ struct MustacheContext {
 
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
-        self.stack = [object]
+        self.stack = MustacheStack(object)
         self.sequenceContext = nil
         self.indentation = nil
         self.inherited = nil
@@ -28,7 +68,7 @@ struct MustacheContext {
     }
 
     private init(
-        stack: [Any],
+        stack: MustacheStack,
         sequenceContext: MustacheSequenceContext?,
         indentation: String?,
         inherited: [String: MustacheTemplate]?,
@@ -47,10 +87,8 @@ struct MustacheContext {
 
     /// return context with object add to stack
     func withObject(_ object: Any) -> MustacheContext {
-        var stack = self.stack
-        stack.append(object)
-        return .init(
-            stack: stack,
+        .init(
+            stack: self.stack.appending(object),
             sequenceContext: nil,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -110,10 +148,8 @@ struct MustacheContext {
 
     /// return context with sequence info and sequence element added to stack
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
-        var stack = self.stack
-        stack.append(object)
-        return .init(
-            stack: stack,
+        .init(
+            stack: self.stack.appending(object),
             sequenceContext: sequenceContext,
             indentation: self.indentation,
             inherited: self.inherited,
