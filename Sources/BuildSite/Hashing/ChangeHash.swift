@@ -38,6 +38,13 @@ struct ChangeHash {
         text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Adds a whole number as one word, after a marker that no text's length can be, so that a number never reads
+    /// the same as a text (and no text need be made of it).
+    mutating func add(_ number: Int) {
+        mix(UInt64.max)
+        mix(UInt64(bitPattern: Int64(number)))
+    }
+
     /// Adds a sum of hashes (see `Sum`) as two words.
     mutating func add(_ sum: Sum) {
         mix(sum.a)

@@ -16,28 +16,34 @@ enum ContextFingerprint {
         return hash.hex
     }
 
+    /// The cases go from the commonest value to the rarest: a cast that fails costs more than one that succeeds.
     private static func add(_ value: Any, to hash: inout ChangeHash) -> Bool {
         switch value {
         case let text as String:
             hash.add("s")
             hash.add(text)
-        case let number as Int:
-            hash.add("i\(number)")
-        case let flag as Bool:
-            hash.add(flag ? "t" : "f")
-        case let number as Double:
-            hash.add("d\(number.bitPattern)")
         case let dictionary as [String: Any]:
             return add(dictionary, to: &hash)
+        case let flag as Bool:
+            hash.add(flag ? "t" : "f")
+        case let number as Int:
+            hash.add("i")
+            hash.add(number)
+        case let number as Double:
+            hash.add("d")
+            hash.add(Int(bitPattern: UInt(number.bitPattern)))
         // Checked before `[Any]`: casting an array of dictionaries to `[Any]` would copy it element by element.
         case let rows as [[String: Any]]:
-            hash.add("a\(rows.count)")
+            hash.add("a")
+            hash.add(rows.count)
             for row in rows where !add(row, to: &hash) { return false }
         case let texts as [String]:
-            hash.add("a\(texts.count)")
+            hash.add("a")
+            hash.add(texts.count)
             for text in texts { hash.add(text) }
         case let items as [Any]:
-            hash.add("a\(items.count)")
+            hash.add("a")
+            hash.add(items.count)
             for item in items where !add(item, to: &hash) { return false }
         case let optional as AnyOptionalValue:
             guard let wrapped = optional.wrappedValue else {
@@ -59,7 +65,8 @@ enum ContextFingerprint {
             guard add(value, to: &pair) else { return false }
             sum.add(pair)
         }
-        hash.add("m\(dictionary.count)")
+        hash.add("m")
+        hash.add(dictionary.count)
         hash.add(sum)
         return true
     }

@@ -55,6 +55,9 @@ extension MustacheTemplate {
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 if let text = child as? String {
                     string += context.contentType.escapeText(text)
+                } else if let number = child as? Int {
+                    // Written as the general case below would, without its three casts that fail for a number.
+                    string += context.contentType.escapeText(String(number))
                 } else if let template = child as? MustacheTemplate {
                     template.render(context: context, into: &string)
                 } else if let renderable = child as? MustacheCustomRenderable {
@@ -171,6 +174,9 @@ extension MustacheTemplate {
         switch child {
         case let text as String:
             template.render(context: context.withObject(text), into: &string)
+        case let dictionary as [String: Any]:
+            // What `.some` below does for it, without the conformance look-ups that fail for a dictionary.
+            template.render(context: context.withObject(dictionary), into: &string)
         case let array as [Any]:
             array.renderSection(with: template, context: context, into: &string)
         case let array as any MustacheSequence:
@@ -194,6 +200,9 @@ extension MustacheTemplate {
     ///   - string: Rendered text is appended to this
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
         switch child {
+        case let array as [Any]:
+            // What `MustacheSequence` does for it, without the conformance look-up.
+            if array.isEmpty { template.render(context: context.withObject(array), into: &string) }
         case let array as any MustacheSequence:
             array.renderInvertedSection(with: template, context: context, into: &string)
         case let bool as Bool:
