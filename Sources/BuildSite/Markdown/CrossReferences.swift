@@ -42,9 +42,15 @@ enum CrossReferences {
     /// It never refuses text the expression would match: only ASCII letters lower-case to "p", "a" and "r", and a
     /// non-ASCII byte (a Unicode space, or a letter that case-folds to "s") lets the text through.
     static func mayReferToParagraph(_ text: String) -> Bool {
+        var contiguous = text
+        // Over the bytes where they lie: iterating `utf8` checks at every step where the string keeps them.
+        return contiguous.withUTF8 { mayReferToParagraph($0) }
+    }
+
+    private static func mayReferToParagraph(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let para = Self.para
         var matched = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if matched == para.count {
                 // After "para": g(raph), s, ".", ASCII white space or control, or any non-ASCII byte.
                 let lower = byte | 0x20

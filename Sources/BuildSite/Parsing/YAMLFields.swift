@@ -115,6 +115,10 @@ struct YAMLFields {
     /// matched: untagged, quoted or tagged `!!str` (every key this program reads is plain text; a key tagged
     /// `!!int` never equalled a text key). Two such keys with the same text are a duplicate, which the parser
     /// already refused, so which one wins cannot matter; the first is kept.
+    /// `!!null`, compared by its text: `tag == .init(.null)` made a Tag with `Constructor.default`, whose tables
+    /// are built on every call, for every value read (2% of a build).
+    static let nullTag = Tag.Name.null.rawValue
+
     private static let textKeyTags: Set<String> = [Tag.Name.implicit.rawValue, Tag.Name.str.rawValue, Tag.Name.nonSpecific.rawValue]
 
     private static func index(_ mapping: Node.Mapping) -> [String: Node] {
@@ -132,7 +136,7 @@ struct YAMLFields {
 
     func value(_ key: String) -> Node? {
         guard let value = values[key] else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag == .init(.null) || (scalar.string.isEmpty && scalar.style == .plain) {
+        if case .scalar(let scalar) = value, scalar.tag.rawValue == YAMLFields.nullTag || (scalar.string.isEmpty && scalar.style == .plain) {
             return nil
         }
         return value
@@ -156,7 +160,7 @@ struct YAMLFields {
     /// The text of a value already in hand, as when walking every pair of a long mapping: looking each key up
     /// again would make reading a 50,000-entry glossary quadratic.
     func string(_ key: String, node: Node?, required: Bool = false, bag: inout DiagnosticBag) -> String? {
-        if case .scalar(let scalar)? = node, scalar.tag == .init(.null) || (scalar.string.isEmpty && scalar.style == .plain) {
+        if case .scalar(let scalar)? = node, scalar.tag.rawValue == YAMLFields.nullTag || (scalar.string.isEmpty && scalar.style == .plain) {
             return string(key, node: nil, required: required, bag: &bag)
         }
         guard let node else {
