@@ -40,8 +40,9 @@ extension MustacheTemplate {
             }
             string += rendered
         } else {
-            for token in tokens {
-                self.renderToken(token, context: &context, into: &string)
+            // By index: a token read in place is lent to `renderToken`, where iterating would copy each one.
+            for index in tokens.indices {
+                self.renderToken(tokens[index], context: &context, into: &string)
             }
         }
     }
