@@ -160,6 +160,57 @@ struct PageReuseTests {
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 
+    @Test("Risks read back are made when a page needs them: after a text edit, then a score change in a later report")
+    func risksReadBackWhenNeeded() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        // Two deep-dives of one council with the same risk: the later one's direction of travel and the risk's
+        // history page are made from the earlier one's risks, which a rebuild reads back from the cache.
+        func deepDive(_ date: String, current: Int) -> String {
+            """
+            ---
+            type: deep-dive
+            title: "Flooding deep-dive \(date)"
+            date: \(date)
+            council: Harbourside Council
+            risks:
+              - id: F1
+                title: Tidal flooding
+                current: {likelihood: \(current), impact: 4}
+                controls:
+                  - Flood wall inspected each spring
+                actions:
+                  - action: Warn residents by text
+                    due: 2024-09-30
+            ---
+            1.1. The sea wall.
+
+            """
+        }
+        try site.write("Content/deep-dives/2024-01-flooding.md", deepDive("2024-01", current: 3))
+        try site.write("Content/deep-dives/2024-06-flooding.md", deepDive("2024-06", current: 3))
+        try site.write("Content/annual-reports/2024-report.md", "---\ntype: annual-report\ntitle: Annual report\ndate: 2024-09\n---\n1.1. Text.\n")
+        _ = try site.build()
+
+        // Only a report's text: nothing shows the deep-dives' risks but their own pages, which are kept.
+        try site.write("Content/annual-reports/2024-report.md", "---\ntype: annual-report\ntitle: Annual report\ndate: 2024-09\n---\n1.1. Text, edited.\n")
+        _ = try site.build()
+        #expect(site.tree("Site") == (try freshBuild(site)))
+
+        // A score in the later deep-dive: the register, the risk's history and the open data are made again, from
+        // the earlier deep-dive's risks as read back.
+        try site.write("Content/deep-dives/2024-06-flooding.md", deepDive("2024-06", current: 5))
+        let stages = StageLog()
+        _ = try SiteBuilder(options: site.options) { event in
+            if case .stageFinished(let stage, _) = event { stages.add(stage) }
+        }.build()
+        #expect(stages.all.contains { $0.hasPrefix("Read and checked 3 documents, 2 of them as decoded by the last build") })
+        #expect(try site.read("Site/risks.csv").contains("\"Flooding deep-dive 2024-06\""))
+        // The later report's direction of travel comes from the earlier one's score, read back.
+        #expect(try site.read("Site/deep-dives/2024-06-flooding/index.html").contains("Up (worse) from L3 × I4 = 12 to L5 × I4 = 20"))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
     @Test("A removed report's page is gone, and the minutes and listings no longer show it")
     func removeReport() throws {
         let site = try TemporarySite(copyingRealContent: true)

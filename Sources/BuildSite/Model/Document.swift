@@ -12,7 +12,18 @@ public struct Document: Sendable {
     /// Content path (without `.md`) of the report these minutes discuss.
     public var discusses: String?
     public var discussesLocation: SourceLocation?
-    public var risks: [Risk]
+    /// The risk-on-a-page appendix of a deep-dive. A document read back from the last build's cache makes its
+    /// risks only when they are first asked for (`MadeOnFirstUse`).
+    public var risks: [Risk] {
+        get { riskStore.value }
+        set {
+            riskStore = MadeOnFirstUse(newValue)
+            hasRisks = !newValue.isEmpty
+        }
+    }
+    /// Whether `risks` has any, known without making them.
+    private(set) var hasRisks: Bool
+    private var riskStore: MadeOnFirstUse<[Risk]>
     /// The Markdown body and the file line it starts on (for messages about the text).
     public var body: String = ""
     public var bodyFirstLine: Int
@@ -24,6 +35,35 @@ public struct Document: Sendable {
     /// which documents changed, and whether anything other pages show from them did, without comparing them.
     var sourceHash = ChangeHash()
     var frontMatterHash = ChangeHash()
+
+    public init(type: DocumentType, title: String, date: ContentDate, council: String? = nil, committee: String? = nil,
+                author: String? = nil, summary: String? = nil, tags: [String], draft: Bool, discusses: String? = nil,
+                discussesLocation: SourceLocation? = nil, risks: [Risk], body: String = "", bodyFirstLine: Int,
+                contentPath: String, sourcePath: String) {
+        self.type = type
+        self.title = title
+        self.date = date
+        self.council = council
+        self.committee = committee
+        self.author = author
+        self.summary = summary
+        self.tags = tags
+        self.draft = draft
+        self.discusses = discusses
+        self.discussesLocation = discussesLocation
+        self.riskStore = MadeOnFirstUse(risks)
+        self.hasRisks = !risks.isEmpty
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.contentPath = contentPath
+        self.sourcePath = sourcePath
+    }
+
+    /// Risks that are there but not made yet: `make` runs the first time they are asked for.
+    mutating func setRisks(madeOnFirstUse make: @escaping @Sendable () -> [Risk]) {
+        riskStore = MadeOnFirstUse(make)
+        hasRisks = true
+    }
 
     /// `deep-dives/2024-03-camden-safeguarding-children/`: the clean URL, relative to the site root.
     public var urlPath: String { contentPath + "/" }

@@ -6,12 +6,12 @@ import Foundation
 ///
 /// Kept beside the output as `.Site.documents` (a binary property list; each document JSON-encoded without its
 /// body, which is read from its file every time, but with its front matter's hash and the place of its body, so that
-/// the file is not split again). An entry is used only for a file with the same path and the same bytes, decoded by
+/// the file is not split again; a deep-dive's risks apart, decoded only when a page asks for them). An entry is used only for a file with the same path and the same bytes, decoded by
 /// the same build-site program against the same `site.yml` (whose risk matrix the decoding checks scores against);
 /// anything else is decoded afresh. Only documents without errors are kept, with their warnings,
 /// so a rebuild reports the same warnings. A cache that cannot be read or written only means more decoding.
 final class DocumentCache: @unchecked Sendable {
-    static let format = 4
+    static let format = 5
 
     /// Slashes unescaped: every document's path has them, and escaped strings take JSONDecoder's slow path.
     private static var entryEncoder: JSONEncoder {
@@ -24,6 +24,9 @@ final class DocumentCache: @unchecked Sendable {
         var format: Int
         var salt: String
         var entries: [String: Data]
+        /// The risks of the entries that have any, by the same keys: seven-tenths of the cache, so kept apart from
+        /// the rest, to be decoded on first use (`Document.setRisks(madeOnFirstUse:)`).
+        var risks: [String: Data]
     }
 
     private struct Entry: Codable {
@@ -59,9 +62,11 @@ final class DocumentCache: @unchecked Sendable {
     /// The last build's entries, read on another thread while the content folder is listed (a sixth of a second at
     /// 10,000 reports); every use waits for `loading` first.
     private var previous: [String: Data] = [:]
+    private var previousRisks: [String: Data] = [:]
     private let loading = DispatchGroup()
     private let lock = NSLock()
     private var current: [String: Data] = [:]
+    private var currentRisks: [String: Data] = [:]
     private var reusedCount = 0
 
     /// `salt` stands for everything decoding depends on besides the file: the program and `site.yml`.
@@ -73,13 +78,18 @@ final class DocumentCache: @unchecked Sendable {
                let stored = try? PropertyListDecoder().decode(Stored.self, from: data),
                stored.format == Self.format, stored.salt == salt {
                 previous = stored.entries
+                previousRisks = stored.risks
             }
         }
     }
 
     /// The document and warnings the last build decoded from this same file, or `decode()`'s result, which is
     /// remembered for the next build when it has no errors. Safe to call from several threads.
-    func decoded(_ source: SourceFile, decode: () -> (Document?, [Diagnostic])) -> (Document?, [Diagnostic]) {
+    ///
+    /// A document read back gets its risks when a page first asks for them. Should they not decode then (a cache
+    /// file damaged since, which this program wrote itself), `risksFromFile` reads and decodes the file again.
+    func decoded(_ source: SourceFile, decode: () -> (Document?, [Diagnostic]),
+                 risksFromFile: @escaping @Sendable () -> [Risk]) -> (Document?, [Diagnostic]) {
         // The file's text is hashed once: the same hash is the document's `sourceHash` when it is read back.
         var sourceHash = ChangeHash()
         sourceHash.add(source.text)
@@ -95,8 +105,16 @@ final class DocumentCache: @unchecked Sendable {
             document.body = body
             document.sourceHash = sourceHash
             document.frontMatterHash = entry.frontMatterHash
+            let risks = previousRisks[key]
+            if let risks {
+                let sourcePath = document.sourcePath
+                document.setRisks {
+                    (try? Document.risks(decoding: risks, sourcePath: sourcePath)) ?? risksFromFile()
+                }
+            }
             lock.withLock {
                 current[key] = data
+                currentRisks[key] = risks
                 reusedCount += 1
             }
             return (document, entry.warnings)
@@ -104,10 +122,17 @@ final class DocumentCache: @unchecked Sendable {
         let (document, diagnostics) = decode()
         if var stored = document, !diagnostics.contains(where: { $0.severity == .error }) {
             let body = BodyPlace(body: stored.body, in: source.text)
+            let hasRisks = stored.hasRisks
+            let risks = hasRisks ? try? Self.entryEncoder.encode(stored.risks) : nil
             stored.body = ""
+            stored.risks = []
             let entry = Entry(document: stored, warnings: diagnostics, frontMatterHash: stored.frontMatterHash, body: body)
-            if let data = try? Self.entryEncoder.encode(entry) {
-                lock.withLock { current[key] = data }
+            // A deep-dive whose risks did not encode is not kept: read back, it would have none.
+            if let data = try? Self.entryEncoder.encode(entry), risks != nil || !hasRisks {
+                lock.withLock {
+                    current[key] = data
+                    currentRisks[key] = risks
+                }
             }
         }
         return (document, diagnostics)
@@ -120,13 +145,13 @@ final class DocumentCache: @unchecked Sendable {
     /// at 10,000 reports, which rendering does not need); files no longer in the content are forgotten.
     func save() {
         loading.wait()
-        let entries = lock.withLock {
-            defer { current = [:]; previous = [:] }
-            return current
+        let (entries, risks) = lock.withLock {
+            defer { current = [:]; previous = [:]; currentRisks = [:]; previousRisks = [:] }
+            return (current, currentRisks)
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
-        guard let data = try? encoder.encode(Stored(format: Self.format, salt: salt, entries: entries)) else { return }
+        guard let data = try? encoder.encode(Stored(format: Self.format, salt: salt, entries: entries, risks: risks)) else { return }
         CacheFile.write(data, to: file)
     }
 }

@@ -23,10 +23,22 @@ extension Document: Codable {
                   discussesLocation: try fields.decodeIfPresent(SourceLocation.self), risks: try fields.decode([Risk].self),
                   bodyFirstLine: try fields.decode(Int.self), contentPath: try fields.decode(String.self),
                   sourcePath: try fields.decode(String.self))
+        risks = Self.placed(risks, in: sourcePath)
+    }
+
+    /// Risks as `DocumentCache` keeps them apart from the rest of their document, for a rebuild that asks for them.
+    static func risks(decoding data: Data, sourcePath: String) throws -> [Risk] {
+        placed(try JSONDecoder().decode([Risk].self, from: data), in: sourcePath)
+    }
+
+    /// Risks and actions with their places' file put back: they are stored as line and column only.
+    private static func placed(_ risks: [Risk], in sourcePath: String) -> [Risk] {
+        var risks = risks
         for risk in risks.indices {
             risks[risk].location.path = sourcePath
             for action in risks[risk].actions.indices { risks[risk].actions[action].location.path = sourcePath }
         }
+        return risks
     }
 
     /// Everything but the body and the hashes, which come from the file each time it is read.

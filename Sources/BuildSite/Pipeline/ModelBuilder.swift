@@ -45,8 +45,7 @@ public struct ModelBuilder: Sendable {
         }
         checkAcrossDocuments(documents, bag: &bag)
 
-        documents.sort { ($1.date, $0.title, $0.contentPath) < ($0.date, $1.title, $1.contentPath) }
-        var model = SiteModel(settings: settings, documents: documents, glossary: glossary, staticFiles: loaded.staticFiles)
+        var model = SiteModel(settings: settings, documents: Self.newestFirst(documents), glossary: glossary, staticFiles: loaded.staticFiles)
         model.draftsLeftOut = draftsLeftOut
         return ValidatedContent(model: model, diagnostics: bag.diagnostics.sorted { $0.location < $1.location }, documentsWithErrors: withErrors)
     }
@@ -60,8 +59,12 @@ public struct ModelBuilder: Sendable {
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                switch loader.read(files[index]) {
-                case .success(let file): slots[index] = cache?.decoded(file) { decoder.decode(file) } ?? decoder.decode(file)
+                let found = files[index]
+                switch loader.read(found) {
+                case .success(let file):
+                    slots[index] = cache?.decoded(file, decode: { decoder.decode(file) }, risksFromFile: {
+                        (try? loader.read(found).get()).flatMap { decoder.decode($0).0?.risks } ?? []
+                    }) ?? decoder.decode(file)
                 case .failure(let problem): slots[index] = (nil, [problem])
                 }
             }
@@ -69,27 +72,39 @@ public struct ModelBuilder: Sendable {
         return results
     }
 
+    /// Newest first, then by title and path. The documents are ordered by index and then taken once each: sorting
+    /// the array itself moved whole documents about, many times each, in the one part of a build that runs alone.
+    static func newestFirst(_ documents: [Document]) -> [Document] {
+        let keys = documents.map { (date: $0.date, title: $0.title, path: $0.contentPath) }
+        let order = keys.indices.sorted { a, b in
+            (keys[b].date, keys[a].title, keys[a].path) < (keys[a].date, keys[b].title, keys[b].path)
+        }
+        return order.map { documents[$0] }
+    }
+
     /// Problems no single file shows: two files with one URL, a URL a generated page needs, minutes of nothing.
     private func checkAcrossDocuments(_ documents: [Document], bag: inout DiagnosticBag) {
         let reserved = Set(["index", "assets", "risks"] + DocumentType.allCases.map(\.folder))
-        var byURL: [String: Document] = [:]
-        for document in documents {
+        // Each address's first document, by its place in `documents` (holding copies of them cost more).
+        var byURL: [String: Int] = [:]
+        byURL.reserveCapacity(documents.count)
+        for (place, document) in documents.enumerated() {
             let key = document.contentPath.lowercased()
-            let topFolder = key.split(separator: "/").first.map(String.init) ?? key
+            let topFolder = String(key.prefix { $0 != "/" })
             if reserved.contains(key) {
                 bag.error(SourceLocation(path: document.sourcePath), "this file's address '\(document.urlPath)' is used by a page build-site makes; expected a file inside a folder, e.g. pages/\(document.contentPath).md")
             } else if SiteRenderer.generatedFolders.contains(topFolder) {
                 bag.error(SourceLocation(path: document.sourcePath), "this file is in '\(topFolder)/', where build-site writes its own pages; expected it in another folder, e.g. pages/\(document.contentPath.split(separator: "/").last ?? "").md")
             } else if let other = byURL[key] {
-                bag.error(SourceLocation(path: document.sourcePath), "this file has the same address '\(document.urlPath)' as \(other.sourcePath); expected each document at its own address (rename one)")
+                bag.error(SourceLocation(path: document.sourcePath), "this file has the same address '\(document.urlPath)' as \(documents[other].sourcePath); expected each document at its own address (rename one)")
             } else {
-                byURL[key] = document
+                byURL[key] = place
             }
         }
         for document in documents {
             guard let target = document.discusses else { continue }
             if let report = byURL[target.lowercased()] {
-                if report.type == .minutes {
+                if documents[report].type == .minutes {
                     bag.warning(document.discussesLocation ?? SourceLocation(path: document.sourcePath), "'discusses' names other minutes (\(target)); expected the report these minutes discuss")
                 }
             } else {

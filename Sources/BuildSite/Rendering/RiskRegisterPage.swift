@@ -5,13 +5,13 @@ extension SiteRenderer {
 
     /// The register and a page per risk, or nothing when no report has risks: a job each.
     func riskJobs() -> [PageJob] {
-        guard !riskRegister.isEmpty else { return [] }
+        guard hasRiskRegister else { return [] }
         return [{ [renderRiskRegister()] }] + riskRegister.series.map { series -> PageJob in { [renderRiskHistory(series)] } }
     }
 
     /// The open data files in two jobs (risks, actions), or none when no report has risks.
     func openDataJobs() -> [PageJob] {
-        riskRegister.isEmpty ? [] : OpenDataExport(site: site, register: riskRegister).jobs(reuse: reuse)
+        hasRiskRegister ? OpenDataExport(site: site, register: riskRegister).jobs(reuse: reuse) : []
     }
 
     func renderRiskRegister() -> OutputFile {
@@ -109,7 +109,7 @@ extension SiteRenderer {
 
     /// The main navigation's entry for the register, when the site has one.
     func riskRegisterNavigation(folder: String, links: PageLinks) -> [[String: Any]] {
-        guard !riskRegister.isEmpty else { return [] }
+        guard hasRiskRegister else { return [] }
         return [["name": "Risk register", "href": links.page(SiteRenderer.riskRegisterFolder), "current": folder.hasPrefix(SiteRenderer.riskRegisterFolder)]]
     }
 }

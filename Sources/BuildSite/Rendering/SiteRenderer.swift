@@ -9,8 +9,12 @@ public struct SiteRenderer: Sendable {
     /// Documents by type, by path and by the report they discuss, worked out once: asking the model on every page
     /// would make a build of N documents cost N².
     let index: SiteIndex
-    /// Every risk of every report, matched across reports by council and id (RiskRegisterPage.swift).
-    let riskRegister: RiskRegister
+    /// Every risk of every report, matched across reports by council and id (RiskRegisterPage.swift). Made when a
+    /// page first needs it: a rebuild that renders only an edited report without risks never does.
+    var riskRegister: RiskRegister { riskRegisterStore.value }
+    private let riskRegisterStore: MadeOnFirstUse<RiskRegister>
+    /// Whether any report has risks (the register is not empty), known without making the register.
+    let hasRiskRegister: Bool
     let glossary: Glossary
     /// The ways to browse that have at least one group on this site.
     let facets: [BrowseFacet]
@@ -30,10 +34,14 @@ public struct SiteRenderer: Sendable {
         self.reuse = reuse
         self.bodies = bodies
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
-        self.riskRegister = RiskRegister(site: site)
+        self.riskRegisterStore = MadeOnFirstUse { RiskRegister(site: site) }
+        self.hasRiskRegister = site.documents.contains { $0.hasRisks }
         self.index = SiteIndex(site)
         self.glossary = Glossary(site.glossary)
-        self.facets = BrowseFacet.allCases.filter { !$0.groups(in: site.documents).isEmpty }
+        // A facet has groups when a document has a value for it that makes a slug: found without grouping them all.
+        self.facets = BrowseFacet.allCases.filter { facet in
+            site.documents.contains { document in facet.values(of: document).contains { !Slug.make($0).isEmpty } }
+        }
     }
 
     /// Every file of the site, in path order: for `check`, the tests and the fuzzer, which read the pages.
