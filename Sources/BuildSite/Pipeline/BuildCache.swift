@@ -19,7 +19,7 @@ public struct BuildCache: Sendable {
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
     struct Record: Codable, Equatable {
-        static let currentFormat = 4
+        static let currentFormat = 5
         var format = Record.currentFormat
         var fingerprint: String
         /// What every page depends on besides its own context (`pageSalt()`) when this build was made.
@@ -35,6 +35,77 @@ public struct BuildCache: Sendable {
         var documents: Int
         var pageCount: Int
         var warnings: [Diagnostic]
+
+        private enum CodingKeys: String, CodingKey {
+            case format, fingerprint, pageSalt, pages, documentsDigest, documentSources, outputInode, outputModified
+            case documents, pageCount, warnings
+        }
+
+        init(fingerprint: String, pageSalt: String, pages: [String: String], documentsDigest: String,
+             documentSources: [String: String], outputInode: UInt64, outputModified: Double, documents: Int,
+             pageCount: Int, warnings: [Diagnostic]) {
+            self.fingerprint = fingerprint
+            self.pageSalt = pageSalt
+            self.pages = pages
+            self.documentsDigest = documentsDigest
+            self.documentSources = documentSources
+            self.outputInode = outputInode
+            self.outputModified = outputModified
+            self.documents = documents
+            self.pageCount = pageCount
+            self.warnings = warnings
+        }
+
+        // The two tables (tens of thousands of paths at 10,000 reports) are stored as lists of path, value, path,
+        // value…: JSONDecoder reads a list of strings in a third of the time it takes over an object of as many
+        // keys, and every rebuild after an edit reads this record before it can do anything else.
+        init(from decoder: Decoder) throws {
+            let fields = try decoder.container(keyedBy: CodingKeys.self)
+            format = try fields.decode(Int.self, forKey: .format)
+            fingerprint = try fields.decode(String.self, forKey: .fingerprint)
+            pageSalt = try fields.decode(String.self, forKey: .pageSalt)
+            pages = try Self.table(try fields.decode([String].self, forKey: .pages))
+            documentsDigest = try fields.decode(String.self, forKey: .documentsDigest)
+            documentSources = try Self.table(try fields.decode([String].self, forKey: .documentSources))
+            outputInode = try fields.decode(UInt64.self, forKey: .outputInode)
+            outputModified = try fields.decode(Double.self, forKey: .outputModified)
+            documents = try fields.decode(Int.self, forKey: .documents)
+            pageCount = try fields.decode(Int.self, forKey: .pageCount)
+            warnings = try fields.decode([Diagnostic].self, forKey: .warnings)
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var fields = encoder.container(keyedBy: CodingKeys.self)
+            try fields.encode(format, forKey: .format)
+            try fields.encode(fingerprint, forKey: .fingerprint)
+            try fields.encode(pageSalt, forKey: .pageSalt)
+            try fields.encode(Self.list(pages), forKey: .pages)
+            try fields.encode(documentsDigest, forKey: .documentsDigest)
+            try fields.encode(Self.list(documentSources), forKey: .documentSources)
+            try fields.encode(outputInode, forKey: .outputInode)
+            try fields.encode(outputModified, forKey: .outputModified)
+            try fields.encode(documents, forKey: .documents)
+            try fields.encode(pageCount, forKey: .pageCount)
+            try fields.encode(warnings, forKey: .warnings)
+        }
+
+        private static func list(_ table: [String: String]) -> [String] {
+            var list: [String] = []
+            list.reserveCapacity(table.count * 2)
+            for (key, value) in table {
+                list.append(key)
+                list.append(value)
+            }
+            return list
+        }
+
+        private static func table(_ list: [String]) throws -> [String: String] {
+            guard list.count.isMultiple(of: 2) else { throw CocoaError(.coderReadCorrupt) }
+            var table: [String: String] = [:]
+            table.reserveCapacity(list.count / 2)
+            for index in stride(from: 0, to: list.count, by: 2) { table[list[index]] = list[index + 1] }
+            return table
+        }
     }
 
     /// The fingerprint of everything this build would read, or nil when a folder cannot be read (the build then
@@ -150,11 +221,8 @@ public struct BuildCache: Sendable {
     /// 83 MB), each into a hash of its own, which are then added in order.
     private static func addFolder(_ folder: URL, to hash: inout ChangeHash) -> Bool {
         let root = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return false }
         var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            paths.append(relative)
-        }
+        guard list(root, under: "", into: &paths) else { return false }
         paths.sort()
         let sorted = paths
         var fileHashes = [String?](repeating: nil, count: sorted.count)
@@ -169,6 +237,24 @@ public struct BuildCache: Sendable {
             guard let fileHash else { return false }
             hash.add(relative)
             hash.add(fileHash)
+        }
+        return true
+    }
+
+    /// Every file and folder below `root + "/" + relative`, as paths relative to `root`, descending into real
+    /// folders but not into links to folders. (FileManager's enumerator gives the same list, but edited every path
+    /// it made with `replacingOccurrences`: a tenth of a second at 10,000 reports, before anything else can start.)
+    private static func list(_ root: String, under relative: String, into paths: inout [String]) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: relative.isEmpty ? root : root + "/" + relative) else {
+            return false
+        }
+        for name in names {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            paths.append(path)
+            var info = stat()
+            if lstat(root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, !list(root, under: path, into: &paths) {
+                return false
+            }
         }
         return true
     }
