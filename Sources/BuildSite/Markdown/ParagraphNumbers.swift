@@ -5,16 +5,38 @@ import CCmarkGFM
 /// "para-6-47". Only numbers with at least two parts count: a single "14." is a list item or an ordinary number.
 enum ParagraphNumbers {
     /// "para-6-47" for "6.47"; nil for text that is not a paragraph number.
+    /// At least two parts joined by dots, each of one to four ASCII digits. Read as bytes: every paragraph of every
+    /// report comes here, and asking each Character whether it is a number looked up Unicode's tables.
     static func id(for number: Substring) -> String? {
-        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        return "para-" + parts.joined(separator: "-")
+        var parts = 1
+        var digits = 0
+        for byte in number.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return nil }
+                parts += 1
+                digits = 0
+            } else if byte &- UInt8(ascii: "0") < 10, digits < 4 {
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard parts >= 2, digits > 0 else { return nil }
+        return "para-" + String(decoding: number.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 
-    /// The number a paragraph's text starts with: "6.47" from "6.47. Title" or "1.1 In accordance".
+    /// The number a paragraph's text starts with: "6.47" from "6.47. Title" or "1.1 In accordance". The digits and
+    /// dots are found by byte; what follows them is judged as a Character (a no-break space counts as a space).
+    /// A digit or dot that a combining mark follows ends the number there, and the mark, not being a space, makes
+    /// it no number at all, as it did when the text was read Character by Character.
     static func leadingNumber(of text: String) -> Substring? {
-        let number = text.prefix { $0.isASCIIDigit || $0 == "." }
-        if let next = text.dropFirst(number.count).first, !next.isWhitespace { return nil }
+        let bytes = text.utf8
+        var end = bytes.startIndex
+        while end != bytes.endIndex, bytes[end] == UInt8(ascii: ".") || bytes[end] &- UInt8(ascii: "0") < 10 {
+            bytes.formIndex(after: &end)
+        }
+        let number = text[..<end]
+        if let next = text[end...].first, !next.isWhitespace { return nil }
         let digits = number.hasSuffix(".") ? number.dropLast() : number
         return id(for: digits) == nil ? nil : digits
     }
@@ -48,8 +70,4 @@ enum ParagraphNumbers {
         guard let marker = CmarkNodes.text(MarkdownMarkers.paragraph(id)) else { return }
         cmark_node_prepend_child(paragraph, marker)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }
