@@ -225,13 +225,7 @@ public struct BuildCache: Sendable {
         guard list(root, under: "", into: &paths) else { return false }
         paths.sort()
         let sorted = paths
-        var fileHashes = [String?](repeating: nil, count: sorted.count)
-        fileHashes.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
-                slots[index] = fileHash(root + "/" + sorted[index])
-            }
-        }
+        let fileHashes = concurrentMap(sorted.count) { fileHash(root + "/" + sorted[$0]) }
         hash.add("folder \(sorted.count)")
         for (relative, fileHash) in zip(sorted, fileHashes) {
             guard let fileHash else { return false }

@@ -55,21 +55,17 @@ public struct ModelBuilder: Sendable {
     /// took 1.3 s on its own), and each file's whole text is let go once its document holds the body.
     static func readAndDecodeInParallel(_ files: [FoundDocument], loader: ContentLoader, decoder: DocumentDecoder,
                                         cache: DocumentCache?) -> [(Document?, [Diagnostic])] {
-        var results = [(Document?, [Diagnostic])](repeating: (nil, []), count: files.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                let found = files[index]
-                switch loader.read(found) {
-                case .success(let file):
-                    slots[index] = cache?.decoded(file, decode: { decoder.decode(file) }, risksFromFile: {
-                        (try? loader.read(found).get()).flatMap { decoder.decode($0).0?.risks } ?? []
-                    }) ?? decoder.decode(file)
-                case .failure(let problem): slots[index] = (nil, [problem])
-                }
+        concurrentMap(files.count) { index in
+            let found = files[index]
+            switch loader.read(found) {
+            case .success(let file):
+                return cache?.decoded(file, decode: { decoder.decode(file) }, risksFromFile: {
+                    (try? loader.read(found).get()).flatMap { decoder.decode($0).0?.risks } ?? []
+                }) ?? decoder.decode(file)
+            case .failure(let problem):
+                return (nil, [problem])
             }
         }
-        return results
     }
 
     /// Newest first, then by title and path. The documents are ordered by index and then taken once each: sorting

@@ -29,9 +29,18 @@ extension SiteRenderer {
 
     /// Every year's, council's, committee's and topic's listing, and each facet's index page: a job each.
     func browseJobs() -> [PageJob] {
+        // Each facet's groups are a pass over every document, made before any page can be: the passes, and the risk
+        // register that `riskJobs` needs next, run side by side.
+        let facets = self.facets, documents = site.documents
+        let groupsByFacet = concurrentMap(facets.count + 1) { index in
+            guard index < facets.count else {
+                _ = riskRegister
+                return [DocumentGroup]()
+            }
+            return facets[index].groups(in: documents)
+        }
         var jobs: [PageJob] = []
-        for facet in facets {
-            let groups = facet.groups(in: site.documents)
+        for (facet, groups) in zip(facets, groupsByFacet) {
             let folder = facet.folder + "/"
             jobs.append {
                 let links = PageLinks(pageFolder: folder)
