@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Kept beside the output as `.Site.documents` (a binary property list; each document JSON-encoded without its
 /// body, which is read from its file every time, but with its front matter's hash and the place of its body, so that
-/// the file is not split again; a deep-dive's risks apart, decoded only when a page asks for them). An entry is used only for a file with the same path and the same bytes, decoded by
-/// the same build-site program against the same `site.yml` (whose risk matrix the decoding checks scores against);
-/// anything else is decoded afresh. Only documents without errors are kept, with their warnings,
+/// the file is not split again; a deep-dive's risks apart, decoded only when a page asks for them). An entry is used
+/// only for a file with the same path and the same bytes, decoded by the same build-site program against the same
+/// `site.yml` (whose risk matrix the decoding checks scores against); anything else is decoded afresh. Only documents without errors are kept, with their warnings,
 /// so a rebuild reports the same warnings. A cache that cannot be read or written only means more decoding.
 final class DocumentCache: @unchecked Sendable {
     static let format = 5
