@@ -68,21 +68,25 @@ public struct ContentLoader: Sendable {
         // Paths are joined as text: `URL.appendingPathComponent` and `.path` for each of ten thousand files were most
         // of the listing's time, in a part of the build that runs alone.
         let folder = relativeFolder.isEmpty ? contentDirectory.path : contentDirectory.path + "/" + relativeFolder
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
+        guard let entries = FolderEntries.read(folder)?.sorted(by: { $0.name < $1.name }) else {
             bag.error(SourceLocation(path: displayPath(relativeFolder)), "cannot read this folder; expected a folder build-site may read")
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for (name, kind) in entries where !name.hasPrefix(".") {
             let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
             let path = folder + "/" + name
-            // `lstat`, not `attributesOfItem`, which builds a dictionary of every attribute for each of ten thousand files.
+            // The kind the folder records for each entry, or `lstat` where it records none: not `attributesOfItem`,
+            // which builds a dictionary of every attribute for each of ten thousand files.
             var info = stat()
-            guard lstat(path, &info) == 0 else {
-                bag.error(SourceLocation(path: displayPath(relative)), "cannot read this file; expected a file build-site may read")
-                continue
+            switch kind {
+            case .folder: info.st_mode = S_IFDIR
+            case .file: info.st_mode = S_IFREG
+            case .link: info.st_mode = S_IFLNK
+            case .other, .unknown:
+                guard lstat(path, &info) == 0 else {
+                    bag.error(SourceLocation(path: displayPath(relative)), "cannot read this file; expected a file build-site may read")
+                    continue
+                }
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
