@@ -12,13 +12,16 @@ enum FolderEntries {
     static func read(_ path: String) -> [(name: String, kind: Kind)]? {
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
+        // The name and kind are read where they lie: a directory entry is only as long as its own name, so copying
+        // the whole entry (or its `d_name` array) would read past its end.
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name),
+              let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type) else { return nil }
         var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let record = UnsafeRawPointer(entry)
+            let name = String(cString: record.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
-            entries.append((name, kind(Int32(entry.pointee.d_type))))
+            entries.append((name, kind(Int32(record.load(fromByteOffset: typeOffset, as: UInt8.self)))))
         }
         return entries
     }
