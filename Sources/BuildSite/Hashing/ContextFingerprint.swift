@@ -16,42 +16,45 @@ enum ContextFingerprint {
         return hash.hex
     }
 
-    /// The cases go from the commonest value to the rarest: a cast that fails costs more than one that succeeds.
+    /// Values are told apart by their exact type, compared as metatypes, before one cast that cannot fail. A cast
+    /// alone would also accept what merely converts: `as? [String: Any]` takes a `[String: String]` by copying it
+    /// pair by pair, and swift-mustache would pay that copy again at every look-up into it. Contexts hold only the
+    /// types below; any other value gets no fingerprint, so its page is rendered on every build, which the
+    /// page-reuse tests would show.
     private static func add(_ value: Any, to hash: inout ChangeHash) -> Bool {
-        switch value {
-        case let text as String:
+        let type = type(of: value)
+        if type == String.self, let text = value as? String {
             hash.add("s")
             hash.add(text)
-        case let dictionary as [String: Any]:
+        } else if type == [String: Any].self, let dictionary = value as? [String: Any] {
             return add(dictionary, to: &hash)
-        case let flag as Bool:
+        } else if type == Bool.self, let flag = value as? Bool {
             hash.add(flag ? "t" : "f")
-        case let number as Int:
+        } else if type == Int.self, let number = value as? Int {
             hash.add("i")
             hash.add(number)
-        case let number as Double:
-            hash.add("d")
-            hash.add(Int(bitPattern: UInt(number.bitPattern)))
-        // Checked before `[Any]`: casting an array of dictionaries to `[Any]` would copy it element by element.
-        case let rows as [[String: Any]]:
+        } else if type == [[String: Any]].self, let rows = value as? [[String: Any]] {
             hash.add("a")
             hash.add(rows.count)
             for row in rows where !add(row, to: &hash) { return false }
-        case let texts as [String]:
+        } else if type == [String].self, let texts = value as? [String] {
             hash.add("a")
             hash.add(texts.count)
             for text in texts { hash.add(text) }
-        case let items as [Any]:
+        } else if type == [Any].self, let items = value as? [Any] {
             hash.add("a")
             hash.add(items.count)
             for item in items where !add(item, to: &hash) { return false }
-        case let optional as AnyOptionalValue:
+        } else if type == Double.self, let number = value as? Double {
+            hash.add("d")
+            hash.add(Int(bitPattern: UInt(number.bitPattern)))
+        } else if let optional = value as? AnyOptionalValue {
             guard let wrapped = optional.wrappedValue else {
                 hash.add("n")
                 return true
             }
             return add(wrapped, to: &hash)
-        default:
+        } else {
             return false
         }
         return true

@@ -25,7 +25,7 @@ enum HeatMapContext {
                     "band": band?.name ?? "No band",
                     "bandSlug": band?.slug ?? "none",
                     "bandTone": matrix.tone(of: band),
-                    "risks": here.map { ["label": $0.label, "href": $0.href, "description": $0.description] },
+                    "risks": here.map { ["label": $0.label, "href": $0.href, "description": $0.description] as [String: Any] },
                     "occupied": !here.isEmpty,
                 ]
             }

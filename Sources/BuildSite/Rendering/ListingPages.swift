@@ -21,7 +21,7 @@ extension SiteRenderer {
                 context["resultsSummary"] = "Showing \(first + 1) to \(first + slice.count) of \(documents.count) publications"
                 if number > 1 { context["canonicalURL"] = site.settings.baseURL + folder + Pagination.fileName(number) }
             }
-            context["breadcrumbs"] = breadcrumbs.map { ["title": $0.title, "href": links.page($0.folder)] }
+            context["breadcrumbs"] = links.breadcrumbs(breadcrumbs)
             context["hasBreadcrumbs"] = !breadcrumbs.isEmpty
             return page(folder + Pagination.fileName(number), "list", context)
         }
@@ -49,9 +49,9 @@ extension SiteRenderer {
                 context["intro"] = facet.intro
                 context["groups"] = groups.map { group in
                     ["name": group.name, "href": links.page(folder + group.slug + "/"),
-                     "count": group.documents.count == 1 ? "1 publication" : "\(group.documents.count) publications"]
+                     "count": group.documents.count == 1 ? "1 publication" : "\(group.documents.count) publications"] as [String: Any]
                 }
-                context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
+                context["breadcrumbs"] = links.breadcrumbs([("Home", "")])
                 context["hasBreadcrumbs"] = true
                 return [page(folder + "index.html", "browse", context)]
             }

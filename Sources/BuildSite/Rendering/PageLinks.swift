@@ -23,4 +23,9 @@ struct PageLinks: Sendable {
 
     /// A link to a file such as "assets/site.css".
     func file(_ path: String) -> String { root + path }
+
+    /// The layout's breadcrumbs: each step's title and a link to its folder, from the home page down.
+    func breadcrumbs(_ trail: [(title: String, folder: String)]) -> [[String: Any]] {
+        trail.map { ["title": $0.title, "href": page($0.folder)] as [String: Any] }
+    }
 }

@@ -24,7 +24,7 @@ struct RiskAppendixContext {
             "current": scoreContext("Current score", risk.current),
             "causes": risk.causes,
             "consequences": risk.consequences,
-            "controls": risk.controls.map { ["html": markdown.renderInline($0)] },
+            "controls": risk.controls.map { ["html": markdown.renderInline($0)] as [String: Any] },
             "actions": risk.actions.map { actionContext($0, reportDate: document.date) },
             "heatMap": HeatMapContext.make(
                 matrix: matrix,

@@ -9,10 +9,7 @@ extension SiteRenderer {
         let title = "Risk \(series.riskID): \(latest.risk.title)"
         var context = pageContext(title: title, folder: series.folder, links: links,
                                   description: "The score of risk \(series.riskID), \(latest.risk.title), in every report of \(series.council).")
-        context["breadcrumbs"] = [
-            ["title": "Home", "href": links.page("")],
-            ["title": "Risk register", "href": links.page(SiteRenderer.riskRegisterFolder)],
-        ]
+        context["breadcrumbs"] = links.breadcrumbs([("Home", ""), ("Risk register", SiteRenderer.riskRegisterFolder)])
         context["hasBreadcrumbs"] = true
         context["registerHref"] = links.page(SiteRenderer.riskRegisterFolder)
         context["council"] = series.council

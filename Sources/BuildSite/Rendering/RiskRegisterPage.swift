@@ -23,7 +23,7 @@ extension SiteRenderer {
         let councils = Set(riskRegister.series.map(\.council)).count
         var context = pageContext(title: "Risk register", folder: folder, links: links,
                                   description: "Every risk in the risk deep-dives on \(site.settings.title), highest score first, with its history and open data.")
-        context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
+        context["breadcrumbs"] = links.breadcrumbs([("Home", "")])
         context["hasBreadcrumbs"] = true
         context["summary"] = "\(count(riskRegister.series.count, "risk")) from \(count(reports, "report")) of \(count(councils, "council"))."
 

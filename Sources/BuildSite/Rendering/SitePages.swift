@@ -10,8 +10,8 @@ extension SiteRenderer {
         let links = PageLinks(pageFolder: folder)
         var context = pageContext(title: "Glossary of abbreviations", folder: folder, links: links,
                                   description: "What the abbreviations in the reports and minutes on \(site.settings.title) stand for.")
-        context["entries"] = glossary.entries.map { ["term": $0.term, "meaning": $0.meaning, "id": $0.id] }
-        context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
+        context["entries"] = glossary.entries.map { ["term": $0.term, "meaning": $0.meaning, "id": $0.id] as [String: Any] }
+        context["breadcrumbs"] = links.breadcrumbs([("Home", "")])
         context["hasBreadcrumbs"] = true
         return page(folder + "index.html", "glossary", context)
     }
@@ -25,7 +25,7 @@ extension SiteRenderer {
         context["browse"] = browseLinks(links)
         context["pagefindScript"] = links.file("pagefind/pagefind.js")
         context["searchScript"] = links.file("assets/search.js")
-        context["breadcrumbs"] = [["title": "Home", "href": links.page("")]]
+        context["breadcrumbs"] = links.breadcrumbs([("Home", "")])
         context["hasBreadcrumbs"] = true
         context["isSearch"] = true
         return page(folder + "index.html", "search", context)

@@ -18,6 +18,9 @@ public struct SiteRenderer: Sendable {
     let glossary: Glossary
     /// The ways to browse that have at least one group on this site.
     let facets: [BrowseFacet]
+    /// The site's name, language and publisher, as every page's layout shows them (`site.title`…): made once.
+    /// Never changed after `init`, so threads may share it.
+    nonisolated(unsafe) let siteDetails: [String: Any]
     /// Pages kept from the last build when their inputs are unchanged; nil renders every page.
     let reuse: PageReuse?
     /// The documents' bodies, when the build has moved them out of the model (`DocumentBodies`); nil when the model
@@ -38,6 +41,9 @@ public struct SiteRenderer: Sendable {
         self.hasRiskRegister = site.documents.contains { $0.hasRisks }
         self.index = SiteIndex(site)
         self.glossary = Glossary(site.glossary)
+        var siteDetails: [String: Any] = ["title": site.settings.title, "language": site.settings.language]
+        if !site.settings.publisher.isEmpty { siteDetails["publisher"] = site.settings.publisher }
+        self.siteDetails = siteDetails
         // A facet has groups when a document has a value for it that makes a slug: found without grouping them all.
         self.facets = BrowseFacet.allCases.filter { facet in
             site.documents.contains { document in facet.values(of: document).contains { !Slug.make($0).isEmpty } }
@@ -138,10 +144,7 @@ public struct SiteRenderer: Sendable {
         var context = pageContext(title: document.title, folder: document.urlPath, links: links, description: document.summary ?? "\(document.type.singularName): \(document.title)")
         context["document"] = DocumentSummaryContext.make(document, links: links)
         context["details"] = DocumentDetails.rows(document, links: links)
-        context["breadcrumbs"] = [
-            ["title": "Home", "href": links.page("")],
-            ["title": document.type.pluralName, "href": links.page(document.type.folder + "/")],
-        ]
+        context["breadcrumbs"] = links.breadcrumbs([("Home", ""), (document.type.pluralName, document.type.folder + "/")])
         context["hasBreadcrumbs"] = true
         if !document.risks.isEmpty {
             let appendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown)
@@ -151,7 +154,7 @@ public struct SiteRenderer: Sendable {
             }
             context["hasRisks"] = true
         }
-        context["tags"] = document.tags.map { ["name": $0, "href": BrowseFacet.topic.folder(for: $0).map(links.page) ?? ""] }
+        context["tags"] = document.tags.map { ["name": $0, "href": BrowseFacet.topic.folder(for: $0).map(links.page) ?? ""] as [String: Any] }
         context["hasTags"] = !document.tags.isEmpty
         if let discussed = document.discusses.flatMap(index.document(at:)) {
             context["discusses"] = DocumentSummaryContext.make(discussed, links: links)
@@ -182,10 +185,7 @@ public struct SiteRenderer: Sendable {
     /// What every page's layout needs: site name, language, paths to the root and the stylesheet, canonical URL.
     func pageContext(title: String, folder: String, links: PageLinks, description: String) -> [String: Any] {
         [
-            "site": [
-                "title": site.settings.title,
-                "language": site.settings.language,
-            ].merging(site.settings.publisher.isEmpty ? [:] : ["publisher": site.settings.publisher]) { first, _ in first },
+            "site": siteDetails,
             "pageTitle": title,
             "description": description,
             "root": links.root,

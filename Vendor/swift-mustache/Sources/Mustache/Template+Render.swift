@@ -172,6 +172,12 @@ extension MustacheTemplate {
 
     /// Render a section, appending to `string`
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+        // A list of dictionaries (the usual list), recognised by its exact type: `as [Any]` below would copy it
+        // into a new array element by element first.
+        if let child, type(of: child) == [[String: Any]].self, let rows = child as? [[String: Any]] {
+            rows.renderSection(with: template, context: context, into: &string)
+            return
+        }
         switch child {
         case let text as String:
             template.render(context: context.withObject(text), into: &string)
@@ -200,6 +206,10 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     ///   - string: Rendered text is appended to this
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+        if let child, type(of: child) == [[String: Any]].self, let rows = child as? [[String: Any]] {
+            if rows.isEmpty { template.render(context: context.withObject(rows), into: &string) }
+            return
+        }
         switch child {
         case let array as [Any]:
             // What `MustacheSequence` does for it, without the conformance look-up.
