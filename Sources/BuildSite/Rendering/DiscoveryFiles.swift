@@ -1,16 +1,22 @@
 /// The files search engines and feed readers look for: `sitemap.xml`, the Atom feed `feed.xml` and `robots.txt`.
 /// Sitemaps and feeds need full addresses, so the first two are written only when `base_url` has a scheme and host.
 extension SiteRenderer {
-    func renderDiscoveryFiles(pagePaths: [String]) -> [OutputFile] {
+    /// The feed and `robots.txt`, which need only the documents: made among the other pages.
+    func renderFeedAndRobots() -> [OutputFile] {
         let base = site.settings.baseURL
         guard SiteAddress.isAbsolute(base) else {
             return [discoveryFile("robots.txt") { "User-agent: *\nDisallow:\n" }]
         }
         return [
-            discoveryFile("sitemap.xml") { sitemap(pagePaths: pagePaths) },
             discoveryFile("feed.xml") { feed() },
             discoveryFile("robots.txt") { "User-agent: *\nDisallow:\n\nSitemap: \(base)sitemap.xml\n" },
         ]
+    }
+
+    /// The sitemap, which lists every page, so it is made once they all are.
+    func renderSitemap(pagePaths: [String]) -> [OutputFile] {
+        guard SiteAddress.isAbsolute(site.settings.baseURL) else { return [] }
+        return [discoveryFile("sitemap.xml") { sitemap(pagePaths: pagePaths) }]
     }
 
     /// Made from the settings and the documents' paths and front matter alone (the page paths follow from them), so

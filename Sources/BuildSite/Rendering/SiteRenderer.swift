@@ -76,25 +76,23 @@ public struct SiteRenderer: Sendable {
         } else {
             siteWide.append { [renderHome(), renderSearchPage(), renderNotFound()] + [renderGlossary()].compactMap { $0 } }
             siteWide += DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.map { type in { renderListing(type) } }
-            siteWide += browseJobs() + riskJobs()
+            siteWide += browseJobs() + riskJobs() + [{ renderFeedAndRobots() }]
             openData = openDataJobs()
         }
-        let jobs = siteWide
-        let finalJobs = openData
+        let (siteWideJobs, lateJobs) = (siteWide, openData)
+        let order = JobOrder(siteWide: siteWide.count, documents: site.documents.count, late: openData.count)
         let total = site.documents.count
         let done = ProgressCounter()
-        // One pool for all: the site-wide jobs, the documents, and the open data last, in two jobs side by side.
-        // The open data of ten thousand reports is tens of megabytes of rows and text made at once; made while the
-        // documents are rendered, it would add to their memory at its peak.
-        DispatchQueue.concurrentPerform(iterations: jobs.count + total + finalJobs.count) { job in
-            if job < jobs.count {
-                for file in jobs[job]() { pages.accept(file) }
-            } else if job >= jobs.count + total {
-                // The open data is the build's largest allocation, made last: freed page text goes back first.
+        DispatchQueue.concurrentPerform(iterations: order.count) { job in
+            switch order.job(job) {
+            case .siteWide(let index):
+                for file in siteWideJobs[index]() { pages.accept(file) }
+            case .late(let index):
+                // The open data is the build's largest allocation: freed page text goes back first.
                 MemoryRelease.returnFreedMemory()
-                for file in finalJobs[job - jobs.count - total]() { pages.accept(file) }
-            } else {
-                pages.accept(renderDocument(site.documents[job - jobs.count]))
+                for file in lateJobs[index]() { pages.accept(file) }
+            case .document(let index):
+                pages.accept(renderDocument(site.documents[index]))
                 let count = done.increment()
                 // Freed page text left between the model's documents is handed back as the build goes.
                 if count % 2500 == 0 { MemoryRelease.returnFreedMemory() }
@@ -103,7 +101,7 @@ public struct SiteRenderer: Sendable {
         }
         // The sitemap lists every page, so it comes last, from the paths alone.
         if unchanged == nil {
-            for file in renderDiscoveryFiles(pagePaths: pages.htmlPaths) { pages.accept(file) }
+            for file in renderSitemap(pagePaths: pages.htmlPaths) { pages.accept(file) }
         }
         return pages.htmlPaths.count
     }
