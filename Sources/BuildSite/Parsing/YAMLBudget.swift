@@ -25,8 +25,14 @@ enum YAMLBudget {
         if yaml.utf8.count > maximumBytes {
             throw .error(at: context.location(of: nil), "\(what) is \(yaml.utf8.count / 1024) KB; expected at most \(maximumBytes / 1024) KB of details (put long text in the document's Markdown)")
         }
+        if provablyWithinLimits(yaml) { return }
+        if let problem = problem(in: yaml, context: context, what: what) { throw problem }
+    }
+
+    /// What counting libyaml's events finds beyond the limits, if anything.
+    static func problem(in yaml: String, context: YAMLContext, what: String) -> Diagnostic? {
         var copy = yaml
-        let problem: Diagnostic? = copy.withUTF8 { bytes in
+        return copy.withUTF8 { bytes in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
             defer { yaml_parser_delete(&parser) }
@@ -34,7 +40,70 @@ enum YAMLBudget {
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
             return scan(&parser, context: context, what: what)
         }
-        if let problem { throw problem }
+    }
+
+    /// True when the bytes alone show the text within both limits, so that libyaml need not parse it a second
+    /// time (the scan below cost a quarter of all YAML work, on front matter that is almost always well within them):
+    ///
+    /// - Values: an alias repeats only what an anchor named, so with no anchor nothing is counted twice; and
+    ///   libyaml makes at most a couple of values of each byte (`- ` is a list and an empty value), so a text of at
+    ///   most a quarter of `maximumExpandedValues` bytes is within it. An anchor is `&` and a name (letters, digits,
+    ///   `_` or `-`) where a value may start, so an `&` after a letter or digit ("R&D"), or before a space
+    ///   ("1st & 2nd"), is none. The `*` of emphasis in Markdown fields is no matter, since an alias without an
+    ///   anchor repeats nothing.
+    /// - Depth: flow collections each open with a `[` or `{`. A block collection starts on its line after nothing
+    ///   but spaces and the indicators `-`, `?` and `:` (this requires no anchor `&` or tag `!` right after them),
+    ///   and each block level sits to the right of the one above it, except a list under a key, which may share
+    ///   its column. So block levels are at most twice one more than the longest such run at a line's start.
+    static func provablyWithinLimits(_ yaml: String) -> Bool {
+        guard yaml.utf8.count <= maximumExpandedValues / 4 else { return false }
+        var copy = yaml
+        return copy.withUTF8(provablyWithinLimits)
+    }
+
+    private static func provablyWithinLimits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var flowOpenings = 0
+        var longestLead = 0
+        var lead = 0
+        var inLead = true
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "&"):
+                if inLead || mayNameAnAnchor(bytes, at: index) { return false }
+            case UInt8(ascii: "!"):
+                // A tag first on its line may stand before a collection; further on it tags a value that opens no
+                // block level on that line.
+                if inLead { return false }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                flowOpenings += 1
+                inLead = false
+            // libyaml also breaks lines at NEL, LS and PS (U+0085, U+2028, U+2029), whose last bytes these are. A
+            // byte taken for a line break that is not one only makes the count larger.
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x85, 0xA8, 0xA9:
+                lead = 0
+                inLead = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                if inLead {
+                    lead += 1
+                    longestLead = max(longestLead, lead)
+                }
+            default:
+                inLead = false
+            }
+        }
+        return 2 * (longestLead + 1) + flowOpenings < maximumDepth
+    }
+
+    /// Whether the `&` at `index` could begin an anchor: not after a letter or digit, and followed by a character
+    /// an anchor's name may hold.
+    private static func mayNameAnAnchor(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        if index > bytes.startIndex, isAlphanumeric(bytes[index - 1]) { return false }
+        guard index + 1 < bytes.endIndex else { return false }
+        let next = bytes[index + 1]
+        return isAlphanumeric(next) || next == UInt8(ascii: "_") || next == UInt8(ascii: "-")
     }
 
     /// One open sequence or mapping: its anchor (to record its size when it closes) and the values counted so far.
