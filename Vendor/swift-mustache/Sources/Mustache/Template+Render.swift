@@ -331,7 +331,7 @@ extension MustacheTemplate {
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
         var child: Any?
-        if !name.isEmpty, !name.utf8.contains(UInt8(ascii: ".")) {
+        if !name.isEmpty, !Self.containsDot(name) {
             // A plain name (no dots, the usual case, so tested first): look it up the stack without splitting it
             // into an array first.
             child = nil
@@ -352,7 +352,17 @@ extension MustacheTemplate {
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
-        if transforms.isEmpty, child is String { return child }
+        if transforms.isEmpty {
+            guard let found = child else { return nil }
+            // The usual values, known by their exact type, are returned as they are: `is` or `as?` would look up
+            // a protocol conformance for each of them first.
+            let type = type(of: found)
+            if type == String.self || type == [String: Any].self || type == Bool.self || type == [[String: Any]].self
+                || type == Int.self || type == [Any].self || type == [String].self
+            {
+                return found
+            }
+        }
         if let custom = child as? MustacheCustomRepresentation {
             child = custom.representation
         }
@@ -376,6 +386,11 @@ extension MustacheTemplate {
             return nil
         }
         return child
+    }
+
+    /// Whether a variable's name has a dot in it, read from its bytes in place.
+    private static func containsDot(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: ".")) } ?? name.utf8.contains(UInt8(ascii: "."))
     }
 
     private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {
