@@ -32,8 +32,8 @@ struct Pagination {
                 return ["number": number, "href": Pagination.fileName(number), "current": number == current]
             },
         ]
-        if current > 1 { context["previous"] = ["href": Pagination.fileName(current - 1)] }
-        if current < count { context["next"] = ["href": Pagination.fileName(current + 1)] }
+        if current > 1 { context["previous"] = ["href": Pagination.fileName(current - 1)] as [String: Any] }
+        if current < count { context["next"] = ["href": Pagination.fileName(current + 1)] as [String: Any] }
         return context
     }
 }
