@@ -56,6 +56,37 @@ struct PageReuseTests {
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 
+    @Test("A report read back from the last build is read when its page is rendered, as the file is then")
+    func bodiesReadWhenRendered() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        let cache = BuildCache(options: site.options)
+        var builder = ModelBuilder(options: site.options)
+        let documentCache = cache.documentCache()
+        builder.documentCache = documentCache
+        builder.contentFileHashes = cache.fingerprintAndContentFiles().contentFiles
+        var (model, _) = try builder.build()
+        #expect(documentCache.reused == model.documents.count)
+        #expect(model.documents.allSatisfy { $0.body.isEmpty })
+
+        // Saved again after the model was made, as an officer might while a long build runs: the page shows the
+        // file as it is when the page is rendered, and the next build, seeing a new fingerprint, decodes it afresh.
+        try appendToReport(site, "A paragraph saved during the build.")
+        let bodies = DocumentBodies(movingFrom: &model)
+        #expect(bodies.take("annual-reports/2023-09-islington-child-protection-annual-report").hasSuffix("A paragraph saved during the build."))
+        let deepDive = "deep-dives/2024-03-camden-safeguarding-children"
+        let parsed = try #require(DocumentDecoder(matrix: model.settings.riskMatrix).decode(
+            ContentLoader(contentDirectory: site.options.contentURL, displayName: "Content").read(
+                FoundDocument(relativePath: deepDive + ".md", displayPath: "Content/" + deepDive + ".md")).get()).0)
+        #expect(bodies.take(deepDive) == parsed.body)
+        #expect(!parsed.body.isEmpty)
+
+        _ = try site.build()
+        #expect(try site.read("Site/" + Self.annualReportPage).contains("A paragraph saved during the build."))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
     @Test("A new title reaches every listing that shows the report, and the site equals a build from nothing")
     func retitle() throws {
         let site = try TemporarySite(copyingRealContent: true)
@@ -317,4 +348,38 @@ private final class StageLog: @unchecked Sendable {
 
     func add(_ stage: String) { lock.withLock { stages.append(stage) } }
     var all: [String] { lock.withLock { stages } }
+}
+
+/// Listings of more than one page, which the real content has too few documents for.
+@Suite("Rebuilding long listings")
+struct LongListingReuseTests {
+    @Test("After a text edit, every page of a listing long enough to be cut into pages is still there, as built from nothing")
+    func longListingsKept() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        for number in 1...45 {
+            try site.write("Content/annual-reports/2024-\(number)-report.md", """
+                ---
+                type: annual-report
+                title: Annual report \(number)
+                date: 2024-01-\(String(format: "%02d", number % 28 + 1))
+                council: Test Council
+                ---
+                1.1. The text of report \(number).
+                """)
+        }
+        _ = try site.build()
+        let pages = site.tree("Site").keys.filter { $0.hasPrefix("annual-reports/page-") }.sorted()
+        #expect(pages == ["annual-reports/page-2.html", "annual-reports/page-3.html"])
+
+        try site.write("Content/annual-reports/2024-7-report.md", try site.read("Content/annual-reports/2024-7-report.md") + "\n\n1.2. Added later.\n")
+        _ = try site.build()
+        for page in pages + ["annual-reports/index.html", "councils/test-council/page-2.html"] {
+            #expect(site.exists("Site/" + page), "\(page) is missing after the rebuild")
+        }
+        var options = site.options
+        options.output = site.root.appendingPathComponent("Fresh").path
+        _ = try SiteBuilder(options: options).build()
+        #expect(site.tree("Site") == site.tree("Fresh"))
+    }
 }

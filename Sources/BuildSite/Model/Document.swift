@@ -26,6 +26,10 @@ public struct Document: Sendable {
     private var riskStore: MadeOnFirstUse<[Risk]>
     /// The Markdown body and the file line it starts on (for messages about the text).
     public var body: String = ""
+    /// For a document read back from the last build's cache, which leaves `body` empty: reads the body from the
+    /// file. A rebuild after an edit to one report reads only the bodies of the pages it renders
+    /// (`DocumentBodies`).
+    var bodyFromFile: (@Sendable () -> String)?
     public var bodyFirstLine: Int
     /// Path inside the content folder without `.md`; also the page's URL path.
     public var contentPath: String

@@ -40,11 +40,20 @@ public struct BuildCache: Sendable {
     /// The fingerprint of everything this build would read, or nil when a folder cannot be read (the build then
     /// runs in full and reports the problem as usual).
     public func fingerprint() -> String? {
+        fingerprintAndContentFiles().fingerprint
+    }
+
+    /// The fingerprint, and the hash of each file in the content folder by its path there, as the fingerprint read
+    /// them: the document cache finds a document the last build decoded by its file's hash, without reading the
+    /// file again (`DocumentCache.readBack`). No hashes when a folder cannot be read.
+    func fingerprintAndContentFiles() -> (fingerprint: String?, contentFiles: [String: String]) {
         var hash = ChangeHash()
         hash.add("build-site cache 1")
         addProgramAndOptions(to: &hash)
-        guard Self.addFolder(options.contentURL, to: &hash), Self.addFolder(options.templatesURL, to: &hash) else { return nil }
-        return hash.hex
+        guard let contentFiles = Self.addFolder(options.contentURL, to: &hash), Self.addFolder(options.templatesURL, to: &hash) != nil else {
+            return (nil, [:])
+        }
+        return (hash.hex, contentFiles)
     }
 
     private func addProgramAndOptions(to hash: inout ChangeHash) {
@@ -148,20 +157,25 @@ public struct BuildCache: Sendable {
     /// Every file under `folder` (hidden ones too: a changed `.md` swap file costs a rebuild, never a stale site),
     /// in sorted order, by relative path and bytes. Files are read and hashed on every core (10,000 reports are
     /// 83 MB), each into a hash of its own, which are then added in order.
-    private static func addFolder(_ folder: URL, to hash: inout ChangeHash) -> Bool {
+    /// Adds every path in the folder and its file's hash; returns the hashes of the files by path (folders' are
+    /// ""), or nil when something in it cannot be read.
+    private static func addFolder(_ folder: URL, to hash: inout ChangeHash) -> [String: String]? {
         let root = folder.standardizedFileURL.path
         var paths: [String] = []
-        guard list(root, under: "", into: &paths) else { return false }
+        guard list(root, under: "", into: &paths) else { return nil }
         paths.sort()
         let sorted = paths
         let fileHashes = concurrentMap(sorted.count) { fileHash(root + "/" + sorted[$0]) }
         hash.add("folder \(sorted.count)")
+        var byPath: [String: String] = [:]
+        byPath.reserveCapacity(sorted.count)
         for (relative, fileHash) in zip(sorted, fileHashes) {
-            guard let fileHash else { return false }
+            guard let fileHash else { return nil }
             hash.add(relative)
             hash.add(fileHash)
+            byPath[relative] = fileHash
         }
-        return true
+        return byPath
     }
 
     /// Every file and folder below `root + "/" + relative`, as paths relative to `root`, descending into real

@@ -5,13 +5,15 @@ import Foundation
 /// what reading the content costs: about 0.6 ms a report, against 0.1 ms to read a decoded one back from here.
 ///
 /// Kept beside the output as `.Site.documents` (a binary property list; each document JSON-encoded without its
-/// body, which is read from its file every time, but with its front matter's hash and the place of its body, so that
-/// the file is not split again; a deep-dive's risks apart, decoded only when a page asks for them). An entry is used
-/// only for a file with the same path and the same bytes, decoded by the same build-site program against the same
-/// `site.yml` (whose risk matrix the decoding checks scores against); anything else is decoded afresh. Only documents without errors are kept, with their warnings,
-/// so a rebuild reports the same warnings. A cache that cannot be read or written only means more decoding.
+/// body, but with its front matter's hash and the place of its body in the file; a deep-dive's risks apart, decoded
+/// only when a page asks for them). An entry is found by the file's path and the hash of its bytes that the build's
+/// fingerprint made (`BuildCache`), so a document read back is not read at all until its page is rendered, when its
+/// body is read from the file. An entry is used only for a file with the same path and the same bytes, decoded by
+/// the same build-site program against the same `site.yml` (whose risk matrix the decoding checks scores against);
+/// anything else is decoded afresh. Only documents without errors are kept, with their warnings, so a rebuild
+/// reports the same warnings. A cache that cannot be read or written only means more decoding.
 final class DocumentCache: @unchecked Sendable {
-    static let format = 5
+    static let format = 6
 
     /// Slashes unescaped: every document's path has them, and escaped strings take JSONDecoder's slow path.
     private static var entryEncoder: JSONEncoder {
@@ -83,43 +85,52 @@ final class DocumentCache: @unchecked Sendable {
         }
     }
 
-    /// The document and warnings the last build decoded from this same file, or `decode()`'s result, which is
-    /// remembered for the next build when it has no errors. Safe to call from several threads.
+    /// The document and warnings the last build decoded from the file at `displayPath` when its bytes had the hash
+    /// `fileHash`, without reading the file: its body is read when its page is rendered (`Document.bodyFromFile`),
+    /// from `readFile`. Nil when the last build did not decode these bytes. Safe to call from several threads.
     ///
     /// A document read back gets its risks when a page first asks for them. Should they not decode then (a cache
     /// file damaged since, which this program wrote itself), `risksFromFile` reads and decodes the file again.
-    func decoded(_ source: SourceFile, decode: () -> (Document?, [Diagnostic]),
-                 risksFromFile: @escaping @Sendable () -> [Risk]) -> (Document?, [Diagnostic]) {
-        // The file's text is hashed once: the same hash is the document's `sourceHash` when it is read back.
-        var sourceHash = ChangeHash()
-        sourceHash.add(source.text)
-        var hash = ChangeHash()
-        hash.add(source.displayPath)
-        hash.add(source.contentPath)
-        hash.add(sourceHash.hex)
-        let key = hash.hex
+    func readBack(displayPath: String, contentPath: String, fileHash: String,
+                  readFile: @escaping @Sendable () -> String?,
+                  risksFromFile: @escaping @Sendable () -> [Risk]) -> (Document, [Diagnostic])? {
+        let key = Self.key(displayPath: displayPath, contentPath: contentPath, fileHash: fileHash)
         loading.wait()
-        if let data = previous[key], let entry = try? JSONDecoder().decode(Entry.self, from: data),
-           let body = entry.body.text(in: source.text) {
-            var document = entry.document
-            document.body = body
-            document.sourceHash = sourceHash
-            document.frontMatterHash = entry.frontMatterHash
-            let risks = previousRisks[key]
-            if let risks {
-                let sourcePath = document.sourcePath
-                document.setRisks {
-                    (try? Document.risks(decoding: risks, sourcePath: sourcePath)) ?? risksFromFile()
-                }
-            }
-            lock.withLock {
-                current[key] = data
-                currentRisks[key] = risks
-                reusedCount += 1
-            }
-            return (document, entry.warnings)
+        guard let data = previous[key], let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+        var document = entry.document
+        document.sourceHash = Self.sourceHash(fileHash)
+        document.frontMatterHash = entry.frontMatterHash
+        let place = entry.body
+        document.bodyFromFile = {
+            guard let text = readFile() else { return "" }
+            // The file is as the fingerprint found it (the usual case), or was saved again since: then its body is
+            // found afresh, and the next build, seeing another fingerprint, decodes the whole file again.
+            if Self.hash(of: text) == fileHash, let body = place.text(in: text) { return body }
+            return (try? FrontMatterSplitter.split(SourceFile(displayPath: displayPath, contentPath: contentPath, text: text)).body) ?? ""
         }
-        let (document, diagnostics) = decode()
+        let risks = previousRisks[key]
+        if let risks {
+            let sourcePath = document.sourcePath
+            document.setRisks {
+                (try? Document.risks(decoding: risks, sourcePath: sourcePath)) ?? risksFromFile()
+            }
+        }
+        lock.withLock {
+            current[key] = data
+            currentRisks[key] = risks
+            reusedCount += 1
+        }
+        return (document, entry.warnings)
+    }
+
+    /// `decode()`'s result for a file the last build did not decode, remembered for the next build when it has no
+    /// errors and the text is the bytes the fingerprint hashed as `fileHash` (not so when it has a byte-order mark
+    /// or CR line ends, which reading takes out, or was saved again since the fingerprint read it).
+    func decoded(_ source: SourceFile, fileHash: String?, decode: () -> (Document?, [Diagnostic])) -> (Document?, [Diagnostic]) {
+        var (document, diagnostics) = decode()
+        guard let fileHash, Self.hash(of: source.text) == fileHash else { return (document, diagnostics) }
+        document?.sourceHash = Self.sourceHash(fileHash)
+        let key = Self.key(displayPath: source.displayPath, contentPath: source.contentPath, fileHash: fileHash)
         if var stored = document, !diagnostics.contains(where: { $0.severity == .error }) {
             let body = BodyPlace(body: stored.body, in: source.text)
             let hasRisks = stored.hasRisks
@@ -136,6 +147,28 @@ final class DocumentCache: @unchecked Sendable {
             }
         }
         return (document, diagnostics)
+    }
+
+    private static func key(displayPath: String, contentPath: String, fileHash: String) -> String {
+        var hash = ChangeHash()
+        hash.add(displayPath)
+        hash.add(contentPath)
+        hash.add(fileHash)
+        return hash.hex
+    }
+
+    /// The hash `BuildCache` makes of a file's bytes, of a text read from one.
+    private static func hash(of text: String) -> String {
+        var hash = ChangeHash()
+        hash.add(text)
+        return hash.hex
+    }
+
+    /// A document's `sourceHash` from its file's hash: what the build's record keeps for each document page.
+    private static func sourceHash(_ fileHash: String) -> ChangeHash {
+        var hash = ChangeHash()
+        hash.add(fileHash)
+        return hash
     }
 
     /// How many documents were read back rather than decoded.

@@ -5,6 +5,9 @@ public struct ModelBuilder: Sendable {
     public var options: BuildOptions
     /// The documents the last build decoded, for a build to parse again only the files that changed; none for `check`.
     var documentCache: DocumentCache?
+    /// The hash of each content file's bytes by its path in the content folder, from the build's fingerprint: the
+    /// document cache finds what the last build decoded by them, without reading the files.
+    var contentFileHashes: [String: String] = [:]
 
     public init(options: BuildOptions) {
         self.options = options
@@ -32,7 +35,7 @@ public struct ModelBuilder: Sendable {
         bag.append(contentsOf: glossaryDiagnostics)
 
         let decoded = Self.readAndDecodeInParallel(loaded.documents, loader: loader, decoder: DocumentDecoder(matrix: settings.riskMatrix),
-                                                   cache: documentCache)
+                                                   cache: documentCache, fileHashes: contentFileHashes)
         let contentPaths = loaded.documents.map { String($0.relativePath.dropLast(3)) }
         var documents: [Document] = []
         var draftsLeftOut: [Document] = []
@@ -54,14 +57,19 @@ public struct ModelBuilder: Sendable {
     /// sorted order. Reading inside the loop lets one thread read while another parses (reading 10,000 files first
     /// took 1.3 s on its own), and each file's whole text is let go once its document holds the body.
     static func readAndDecodeInParallel(_ files: [FoundDocument], loader: ContentLoader, decoder: DocumentDecoder,
-                                        cache: DocumentCache?) -> [(Document?, [Diagnostic])] {
+                                        cache: DocumentCache?, fileHashes: [String: String]) -> [(Document?, [Diagnostic])] {
         concurrentMap(files.count) { index in
             let found = files[index]
+            let fileHash = fileHashes[found.relativePath]
+            if let cache, let fileHash,
+               let readBack = cache.readBack(displayPath: found.displayPath, contentPath: String(found.relativePath.dropLast(3)), fileHash: fileHash,
+                                             readFile: { try? loader.read(found).get().text },
+                                             risksFromFile: { (try? loader.read(found).get()).flatMap { decoder.decode($0).0?.risks } ?? [] }) {
+                return (readBack.0, readBack.1)
+            }
             switch loader.read(found) {
             case .success(let file):
-                return cache?.decoded(file, decode: { decoder.decode(file) }, risksFromFile: {
-                    (try? loader.read(found).get()).flatMap { decoder.decode($0).0?.risks } ?? []
-                }) ?? decoder.decode(file)
+                return cache?.decoded(file, fileHash: fileHash, decode: { decoder.decode(file) }) ?? decoder.decode(file)
             case .failure(let problem):
                 return (nil, [problem])
             }

@@ -25,13 +25,14 @@ public struct SiteBuilder: Sendable {
         let lock = try BuildLock(output: options.outputURL, displayName: options.output)
         defer { withExtendedLifetime(lock) {} }
         let cache = BuildCache(options: options)
-        let fingerprint = cache.fingerprint()
+        let (fingerprint, contentFileHashes) = cache.fingerprintAndContentFiles()
         let lastBuild = cache.lastRecord()
         if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
         let writer = SiteWriter(output: options.outputURL, displayName: options.output)
         var modelBuilder = ModelBuilder(options: options)
         let documentCache = cache.documentCache()
         modelBuilder.documentCache = documentCache
+        modelBuilder.contentFileHashes = contentFileHashes
         let (built, warnings) = try modelBuilder.build()
         var model = built
         // Saved while the site is rendered, not after it: it holds every document's encoding, which rendering does

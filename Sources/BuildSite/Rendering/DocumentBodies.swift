@@ -2,23 +2,35 @@ import Foundation
 
 /// The documents' Markdown, held apart from the model while a build renders the site, so that each body is let go
 /// as soon as its page is made. At 10,000 reports the bodies are 60 MB, which otherwise stayed to the end of the
-/// render, where the open data is made and the build's memory peaks.
+/// render, where the open data is made and the build's memory peaks. A document read back from the last build's
+/// cache has no body yet: its file is read when its page is rendered, and not at all when the page is kept.
 final class DocumentBodies: @unchecked Sendable {
+    private enum Body {
+        case text(String)
+        case inFile(@Sendable () -> String)
+    }
+
     private let lock = NSLock()
-    private var bodies: [String: String]
+    private var bodies: [String: Body]
 
     /// Moves every published document's body out of `site`, leaving it empty there.
     init(movingFrom site: inout SiteModel) {
-        var bodies = [String: String](minimumCapacity: site.documents.count)
+        var bodies = [String: Body](minimumCapacity: site.documents.count)
         for index in site.documents.indices {
-            bodies[site.documents[index].contentPath] = site.documents[index].body
+            let document = site.documents[index]
+            bodies[document.contentPath] = document.bodyFromFile.map(Body.inFile) ?? .text(document.body)
             site.documents[index].body = ""
+            site.documents[index].bodyFromFile = nil
         }
         self.bodies = bodies
     }
 
     /// The body of the document at `contentPath`, handed over once: the store keeps no copy.
     func take(_ contentPath: String) -> String {
-        lock.withLock { bodies.removeValue(forKey: contentPath) } ?? ""
+        switch lock.withLock({ bodies.removeValue(forKey: contentPath) }) {
+        case .text(let body): body
+        case .inFile(let read): read()
+        case nil: ""
+        }
     }
 }
