@@ -25,6 +25,11 @@ final class DocumentBodies: @unchecked Sendable {
         self.bodies = bodies
     }
 
+    /// Lets go of the body of a document whose page is kept, without reading it.
+    func discard(_ contentPath: String) {
+        lock.withLock { _ = bodies.removeValue(forKey: contentPath) }
+    }
+
     /// The body of the document at `contentPath`, handed over once: the store keeps no copy.
     func take(_ contentPath: String) -> String {
         switch lock.withLock({ bodies.removeValue(forKey: contentPath) }) {

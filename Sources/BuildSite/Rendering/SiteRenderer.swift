@@ -135,9 +135,11 @@ public struct SiteRenderer: Sendable {
 
     func renderDocument(_ stored: Document) -> OutputFile {
         var document = stored
-        if let bodies { document.body = bodies.take(document.contentPath) }
         let path = documentPagePath(document)
-        if let reuse, reuse.keepUnchangedDocument(path, source: document.sourceHash) { return .kept(path) }
+        if let reuse, reuse.keepUnchangedDocument(path, source: document.sourceHash) {
+            bodies?.discard(document.contentPath)
+            return .kept(path)
+        }
         let links = PageLinks(pageFolder: document.urlPath)
         var context = pageContext(title: document.title, folder: document.urlPath, links: links, description: document.summary ?? "\(document.type.singularName): \(document.title)")
         context["document"] = DocumentSummaryContext.make(document, links: links)
@@ -162,9 +164,14 @@ public struct SiteRenderer: Sendable {
             context["minutedBy"] = minutes.map { DocumentSummaryContext.make($0, links: links) }
             context["hasMinutes"] = true
         }
-        // Everything else on the page comes from the Markdown, which the fingerprint takes as it is: rendering it
-        // is most of a page's cost, and is skipped when the page is kept.
-        if let reuse, reuse.keep(path, template: "document", context: context, extra: document.body) { return .kept(path) }
+        // Everything else on the page comes from the Markdown, which the fingerprint takes by the hash of the file
+        // it is in: rendering it is most of a page's cost, and reading it (`DocumentBodies`) is skipped too when the
+        // page is kept.
+        if let reuse, reuse.keep(path, template: "document", context: context, extra: document.sourceHash.hex) {
+            bodies?.discard(document.contentPath)
+            return .kept(path)
+        }
+        if let bodies { document.body = bodies.take(document.contentPath) }
 
         var text = PageText(headingIDs: HeadingIDAllocator(reserved: ["main-content", "contents", "risk-on-a-page", "top", "details", "committee-said"]),
                             glossary: glossary, glossaryHref: links.page("glossary/"))
