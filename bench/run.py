@@ -151,6 +151,10 @@ def bench_count(args, count):
             with open(edited, "a", encoding="utf-8") as f:
                 f.write(f"\n99.1. A paragraph added for rebuild round {round_number}.\n")
             samples["edit"].append(run(build, work))
+            # A rebuild that keeps pages must publish every page a full build does: a fast rebuild that lost some
+            # would measure nothing.
+            if count_pages(site) != pages["build-site"]:
+                sys.exit(f"the rebuild after an edit published {count_pages(site)} pages, the full build {pages['build-site']}")
         finally:
             with open(edited, "w", encoding="utf-8") as f:
                 f.write(original)
