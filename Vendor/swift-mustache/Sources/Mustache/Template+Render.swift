@@ -172,11 +172,19 @@ extension MustacheTemplate {
 
     /// Render a section, appending to `string`
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
-        // A list of dictionaries (the usual list), recognised by its exact type: `as [Any]` below would copy it
-        // into a new array element by element first.
-        if let child, type(of: child) == [[String: Any]].self, let rows = child as? [[String: Any]] {
-            rows.renderSection(with: template, context: context, into: &string)
-            return
+        // The usual values, recognised by their exact type first. A list of dictionaries: `as [Any]` below would
+        // copy it into a new array element by element. A flag: it would fail three casts and a conformance look-up
+        // before reaching its case.
+        if let child {
+            let type = type(of: child)
+            if type == Bool.self, let flag = child as? Bool {
+                if flag { template.render(context: context, into: &string) }
+                return
+            }
+            if type == [[String: Any]].self, let rows = child as? [[String: Any]] {
+                rows.renderSection(with: template, context: context, into: &string)
+                return
+            }
         }
         switch child {
         case let text as String:
@@ -206,9 +214,16 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     ///   - string: Rendered text is appended to this
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
-        if let child, type(of: child) == [[String: Any]].self, let rows = child as? [[String: Any]] {
-            if rows.isEmpty { template.render(context: context.withObject(rows), into: &string) }
-            return
+        if let child {
+            let type = type(of: child)
+            if type == Bool.self, let flag = child as? Bool {
+                if !flag { template.render(context: context, into: &string) }
+                return
+            }
+            if type == [[String: Any]].self, let rows = child as? [[String: Any]] {
+                if rows.isEmpty { template.render(context: context.withObject(rows), into: &string) }
+                return
+            }
         }
         switch child {
         case let array as [Any]:
