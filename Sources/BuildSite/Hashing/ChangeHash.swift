@@ -74,6 +74,13 @@ struct ChangeHash {
     var hex: String {
         String(a, radix: 16) + "-" + String(b, radix: 16)
     }
+
+    /// The hash of one text's UTF-8 bytes, as `BuildCache` hashes a file's bytes.
+    static func hex(of text: String) -> String {
+        var hash = ChangeHash()
+        hash.add(text)
+        return hash.hex
+    }
 }
 
 /// Kept in the decoded-document cache (a document's front matter hash), as its two words.

@@ -35,9 +35,10 @@ public struct Document: Sendable {
     public var contentPath: String
     public var sourcePath: String
 
-    /// Hashes of the file this document was read from, and of its front matter alone, so that a rebuild can tell
-    /// which documents changed, and whether anything other pages show from them did, without comparing them.
-    var sourceHash = ChangeHash()
+    /// Hashes of the file this document was read from (as the build's fingerprint hashes its bytes, `ChangeHash.hex(of:)`),
+    /// and of its front matter alone, so that a rebuild can tell which documents changed, and whether anything other
+    /// pages show from them did, without comparing them.
+    var sourceHash = ""
     var frontMatterHash = ChangeHash()
 
     public init(type: DocumentType, title: String, date: ContentDate, council: String? = nil, committee: String? = nil,

@@ -98,14 +98,14 @@ final class DocumentCache: @unchecked Sendable {
         loading.wait()
         guard let data = previous[key], let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
         var document = entry.document
-        document.sourceHash = Self.sourceHash(fileHash)
+        document.sourceHash = fileHash
         document.frontMatterHash = entry.frontMatterHash
         let place = entry.body
         document.bodyFromFile = {
             guard let text = readFile() else { return "" }
             // The file is as the fingerprint found it (the usual case), or was saved again since: then its body is
             // found afresh, and the next build, seeing another fingerprint, decodes the whole file again.
-            if Self.hash(of: text) == fileHash, let body = place.text(in: text) { return body }
+            if ChangeHash.hex(of: text) == fileHash, let body = place.text(in: text) { return body }
             return (try? FrontMatterSplitter.split(SourceFile(displayPath: displayPath, contentPath: contentPath, text: text)).body) ?? ""
         }
         let risks = previousRisks[key]
@@ -127,9 +127,9 @@ final class DocumentCache: @unchecked Sendable {
     /// errors and the text is the bytes the fingerprint hashed as `fileHash` (not so when it has a byte-order mark
     /// or CR line ends, which reading takes out, or was saved again since the fingerprint read it).
     func decoded(_ source: SourceFile, fileHash: String?, decode: () -> (Document?, [Diagnostic])) -> (Document?, [Diagnostic]) {
-        var (document, diagnostics) = decode()
-        guard let fileHash, Self.hash(of: source.text) == fileHash else { return (document, diagnostics) }
-        document?.sourceHash = Self.sourceHash(fileHash)
+        let (document, diagnostics) = decode()
+        // The decoder hashed the text as the fingerprint hashed the file: the same unless reading changed it.
+        guard let fileHash, document?.sourceHash == fileHash else { return (document, diagnostics) }
         let key = Self.key(displayPath: source.displayPath, contentPath: source.contentPath, fileHash: fileHash)
         if var stored = document, !diagnostics.contains(where: { $0.severity == .error }) {
             let body = BodyPlace(body: stored.body, in: source.text)
@@ -155,20 +155,6 @@ final class DocumentCache: @unchecked Sendable {
         hash.add(contentPath)
         hash.add(fileHash)
         return hash.hex
-    }
-
-    /// The hash `BuildCache` makes of a file's bytes, of a text read from one.
-    private static func hash(of text: String) -> String {
-        var hash = ChangeHash()
-        hash.add(text)
-        return hash.hex
-    }
-
-    /// A document's `sourceHash` from its file's hash: what the build's record keeps for each document page.
-    private static func sourceHash(_ fileHash: String) -> ChangeHash {
-        var hash = ChangeHash()
-        hash.add(fileHash)
-        return hash
     }
 
     /// How many documents were read back rather than decoded.

@@ -57,10 +57,9 @@ public final class PageReuse: @unchecked Sendable {
 
     /// A document's page, kept without building its context when its file and every document's front matter are
     /// as at the last build. Its file's hash is recorded either way, for the next build.
-    func keepUnchangedDocument(_ path: String, source: ChangeHash) -> Bool {
-        let hex = source.hex
-        lock.withLock { sources[path] = hex }
-        guard documentsUnchanged, previousSources[path] == hex, let key = previousKeys[path] else { return false }
+    func keepUnchangedDocument(_ path: String, source: String) -> Bool {
+        lock.withLock { sources[path] = source }
+        guard documentsUnchanged, previousSources[path] == source, let key = previousKeys[path] else { return false }
         return keep(path, key: key)
     }
 

@@ -167,7 +167,7 @@ public struct SiteRenderer: Sendable {
         // Everything else on the page comes from the Markdown, which the fingerprint takes by the hash of the file
         // it is in: rendering it is most of a page's cost, and reading it (`DocumentBodies`) is skipped too when the
         // page is kept.
-        if let reuse, reuse.keep(path, template: "document", context: context, extra: document.sourceHash.hex) {
+        if let reuse, reuse.keep(path, template: "document", context: context, extra: document.sourceHash) {
             bodies?.discard(document.contentPath)
             return .kept(path)
         }
