@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // libyaml, as Yams bundles it (BuildSite reads its events: Parsing/YAMLTree.swift); Yams itself is the tests'
+        // reference for that reading.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // swift-mustache 2.1.1 with faster name look-ups (Vendor/README.md); to be dropped when upstream has them.
         .package(path: "Vendor/swift-mustache"),
@@ -67,6 +69,8 @@ let package = Package(
                 "BuildSite",
                 "SiteServer",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
+                // The reference that BuildSite's own reading of libyaml's events is checked against (YAMLTreeTests).
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]  // regression inputs, read from the source folder by path
         ),

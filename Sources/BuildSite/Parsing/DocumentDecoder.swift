@@ -18,7 +18,7 @@ public struct DocumentDecoder: Sendable {
             return (nil, [error])
         }
         let context = YAMLContext(path: file.displayPath, firstLine: split.yamlFirstLine)
-        let root: Yams.Node?
+        let root: YAMLNode?
         do {
             root = try YAMLParsing.compose(split.yaml, context: context)
         } catch {
@@ -71,6 +71,3 @@ public struct DocumentDecoder: Sendable {
         return path
     }
 }
-
-import Foundation
-import Yams

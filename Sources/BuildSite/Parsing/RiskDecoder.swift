@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads a deep-dive's `risks:` list into typed risks, checking each score against the council's matrix.
 struct RiskDecoder {
     let matrix: RiskMatrix
@@ -9,7 +7,7 @@ struct RiskDecoder {
                             "current", "target", "review_date", "treatment", "update", "controls", "actions"]
     static let knownActionKeys = ["action", "impact", "resources", "owner", "due", "status"]
 
-    func decode(_ nodes: [Node], bag: inout DiagnosticBag) -> [Risk] {
+    func decode(_ nodes: [YAMLNode], bag: inout DiagnosticBag) -> [Risk] {
         var risks: [Risk] = []
         var firstLocationOfID: [String: SourceLocation] = [:]
         for (index, node) in nodes.enumerated() {
@@ -83,7 +81,7 @@ struct RiskDecoder {
         return value
     }
 
-    private func decodeAction(_ node: Node, number: Int, riskID: String, bag: inout DiagnosticBag) -> RiskAction? {
+    private func decodeAction(_ node: YAMLNode, number: Int, riskID: String, bag: inout DiagnosticBag) -> RiskAction? {
         guard let fields = YAMLFields(node, context: context, what: "action \(number) of risk \(riskID)", bag: &bag) else { return nil }
         fields.warnUnknownKeys(known: RiskDecoder.knownActionKeys, bag: &bag)
         let action = fields.string("action", required: true, bag: &bag)

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `Content/site.yml`: the site's title, publisher, address, language and risk matrix.
 enum SiteSettingsDecoder {
     static let knownKeys = ["title", "publisher", "base_url", "language", "unsafe_html", "risk_matrix"]
@@ -8,7 +6,7 @@ enum SiteSettingsDecoder {
         guard let file else { return (.defaults, []) }
         var bag = DiagnosticBag()
         let context = YAMLContext(path: file.displayPath, firstLine: 1)
-        let root: Node?
+        let root: YAMLNode?
         do {
             root = try YAMLParsing.compose(file.text, context: context)
         } catch {
@@ -34,7 +32,7 @@ enum SiteSettingsDecoder {
         return (settings, bag.diagnostics)
     }
 
-    private static func decodeMatrix(_ node: Node, context: YAMLContext, bag: inout DiagnosticBag) -> RiskMatrix {
+    private static func decodeMatrix(_ node: YAMLNode, context: YAMLContext, bag: inout DiagnosticBag) -> RiskMatrix {
         var matrix = RiskMatrix.standard
         guard let fields = YAMLFields(node, context: context, what: "risk_matrix", bag: &bag) else { return matrix }
         fields.warnUnknownKeys(known: ["likelihood", "impact", "bands", "statuses"], bag: &bag)
@@ -108,7 +106,7 @@ enum GlossaryDecoder {
         guard let file else { return ([:], []) }
         var bag = DiagnosticBag()
         let context = YAMLContext(path: file.displayPath, firstLine: 1)
-        let root: Node?
+        let root: YAMLNode?
         do {
             root = try YAMLParsing.compose(file.text, context: context)
         } catch {

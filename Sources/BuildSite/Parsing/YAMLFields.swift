@@ -1,17 +1,16 @@
 import Foundation
-import Yams
 
-/// Maps a YAML node to a place in the content file (Yams counts lines within the YAML text only).
+/// Maps a YAML node to a place in the content file (libyaml counts lines within the YAML text only).
 struct YAMLContext: Sendable {
     var path: String
     var firstLine: Int
 
-    func location(of node: Node?) -> SourceLocation {
+    func location(of node: YAMLNode?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(path: path, line: firstLine, column: 1) }
-        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+        return location(of: mark)
     }
 
-    func location(of mark: Mark) -> SourceLocation {
+    func location(of mark: YAMLMark) -> SourceLocation {
         location(yamlLine: mark.line, column: mark.column)
     }
 
@@ -25,56 +24,46 @@ struct YAMLContext: Sendable {
 }
 
 /// Parses YAML text into a node tree with positions, or says where the YAML is broken.
+///
+/// Every scalar is read as text and typed by the decoders (`Int()` of the text, `node.bool`, the null checks read
+/// the text and explicit tags), as with Yams's basic resolver. So keys are compared as text: `1:` and `"1":`, or
+/// `yes:` and `"yes":`, are the same key twice (an error), as they are to every reader of the keys here.
 enum YAMLParsing {
-    /// No implicit typing of plain scalars: this program reads every scalar as text and types it itself (`Int()`
-    /// of the text, `node.bool` and the null checks read the text and explicit tags, never a resolved tag). The
-    /// default resolver ran up to seven ICU regular expressions per key while the parser checked for duplicate
-    /// keys, a tenth of a build. The one visible difference: keys are compared as text, so `1:` and `"1":`, or
-    /// `yes:` and `"yes":`, are the same key twice (an error), as they are to every reader of the keys here.
-    static let resolver = Resolver.basic
-    /// Made once: `Constructor.default` builds its three tables of closures on every call, and the parser only
-    /// stores it in each node's tag (this program never asks Yams to construct values). Its tables are constants.
-    nonisolated(unsafe) static let constructor = Constructor.default
-
-    static func compose(_ yaml: String, context: YAMLContext) throws(Diagnostic) -> Node? {
+    static func compose(_ yaml: String, context: YAMLContext) throws(Diagnostic) -> YAMLNode? {
         try YAMLBudget.check(yaml, context: context, what: context.what)
         do {
-            // UTF-8 named outright: `Parser.Encoding.default` reads the process environment on every call.
-            return try Yams.compose(yaml: yaml, resolver, constructor, .utf8)
-        } catch let error as YamlError {
-            throw describe(error, context: context)
+            return try YAMLTree.compose(yaml)
         } catch {
-            throw .error(at: context.location(of: nil), "the front matter is not valid YAML; expected 'key: value' lines")
+            throw describe(error, in: yaml, context: context)
         }
     }
 
-    private static func describe(_ error: YamlError, context: YAMLContext) -> Diagnostic {
+    private static func describe(_ problem: YAMLProblem, in yaml: String, context: YAMLContext) -> Diagnostic {
         let advice = "expected 'key: value' lines, with text containing ': ' or '#' in quotes"
-        switch error {
-        case let .scanner(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"),
-             let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"):
+        switch problem {
+        case let .syntax(problem, mark, _) where problem.hasPrefix("Maximum nesting level"):
             // libyaml's own limit on `[[[[…` (its message names a C function), reported like YAMLBudget's.
             return .error(at: context.location(of: mark), "\(context.what) nests lists and keys too deep; expected a few levels, such as risks → actions → keys")
-        case let .scanner(yamlContext, problem, mark, _), let .parser(yamlContext, problem, mark, _), let .composer(yamlContext, problem, mark, _):
+        case let .syntax(problem, mark, yamlContext):
             // libyaml often stops a line after the mistake ("did not find expected ']'"); its context says where
             // the unfinished part began ("while parsing a flow sequence" at line 3), which is where to look.
             var started = ""
-            if let yamlContext, !yamlContext.text.isEmpty, yamlContext.mark.line != mark.line || yamlContext.mark.column != mark.column {
-                let at = context.location(of: yamlContext.mark)
+            if let yamlContext, !yamlContext.text.isEmpty, yamlContext.at != mark {
+                let at = context.location(of: yamlContext.at)
                 started = " \(yamlContext.text) that starts at line \(at.line), column \(at.column)"
             }
             return .error(at: context.location(of: mark), "invalid YAML: \(problem)\(started); \(advice)")
-        case let .duplicatedKeysInMapping(duplicates, yamlContext):
-            return .error(at: context.location(of: yamlContext.mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice; expected each key once")
-        case let .reader(problem, offset, value, yaml):
+        case let .duplicateKeys(duplicates, mark):
+            return .error(at: context.location(of: mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice; expected each key once")
+        case let .reader(problem, offset, value):
             // libyaml refuses control characters (a stray bell or form feed pasted from a PDF) before parsing.
-            // `offset` counts characters; the column counts Unicode scalars, as Yams's marks do.
-            let before = offset.map { yaml.prefix($0) } ?? ""
-            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            // `offset` counts bytes; the column counts Unicode scalars, as libyaml's marks do.
+            let before = String(decoding: yaml.utf8.prefix(offset), as: UTF8.self)
+            let line = before.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             let column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0) + 1
             let code = value >= 0 ? String(format: " U+%04X", value) : ""
             return .error(at: context.location(yamlLine: line, column: column), "\(context.what) contains a character YAML does not allow (\(problem):\(code)); expected plain text without control characters")
-        default:
+        case .memory:
             return .error(at: context.location(of: nil), "the front matter is not valid YAML; \(advice)")
         }
     }
@@ -83,16 +72,16 @@ enum YAMLParsing {
 /// Reads typed values out of one YAML mapping. A wrong value is an error at the value's own line and column;
 /// reading goes on so that one pass reports every problem.
 struct YAMLFields {
-    let node: Node
-    let mapping: Node.Mapping
+    let node: YAMLNode
+    let mapping: YAMLNode.Mapping
     let context: YAMLContext
     /// What this mapping is, for messages: "front matter", "risk 16", "action 3 of risk 16".
     private(set) var what: String
     /// The values by key text, made once. Yams's `mapping["key"]` builds a key node per look-up and compares it
     /// with each key, resolving its tag by regular expression every time; fields are read several times each.
-    private let values: [String: Node]
+    private let values: [String: YAMLNode]
 
-    init?(_ node: Node?, context: YAMLContext, what: String, bag: inout DiagnosticBag) {
+    init?(_ node: YAMLNode?, context: YAMLContext, what: String, bag: inout DiagnosticBag) {
         guard let node, let mapping = node.mapping else {
             bag.error(context.location(of: node), "\(what) must be a set of 'key: value' lines; found \(YAMLFields.describe(node))")
             return nil
@@ -115,30 +104,32 @@ struct YAMLFields {
     /// matched: untagged, quoted or tagged `!!str` (every key this program reads is plain text; a key tagged
     /// `!!int` never equalled a text key). Two such keys with the same text are a duplicate, which the parser
     /// already refused, so which one wins cannot matter; the first is kept.
-    /// `!!null`, compared by its text: `tag == .init(.null)` made a Tag with `Constructor.default`, whose tables
-    /// are built on every call, for every value read (2% of a build).
-    static let nullTag = Tag.Name.null.rawValue
-
-    private static let textKeyTags: Set<String> = [Tag.Name.implicit.rawValue, Tag.Name.str.rawValue, Tag.Name.nonSpecific.rawValue]
-
-    private static func index(_ mapping: Node.Mapping) -> [String: Node] {
-        var values: [String: Node] = [:]
+    private static func index(_ mapping: YAMLNode.Mapping) -> [String: YAMLNode] {
+        var values: [String: YAMLNode] = [:]
         values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            if case .scalar(let scalar) = key, textKeyTags.contains(scalar.tag.rawValue), values[scalar.string] == nil {
+            if let scalar = key.scalar, isText(scalar), values[scalar.string] == nil {
                 values[scalar.string] = value
             }
         }
         return values
     }
 
+    /// Untagged, quoted, `!` or `!!str`.
+    private static func isText(_ scalar: YAMLNode.Scalar) -> Bool {
+        scalar.tag == nil || scalar.tag == YAMLTree.strTag || scalar.tag == "!"
+    }
+
+    /// Left out, as if not written: `!!null`, or nothing after the colon.
+    static func isNothing(_ node: YAMLNode?) -> Bool {
+        guard let scalar = node?.scalar else { return false }
+        return scalar.tag == YAMLTree.nullTag || (scalar.string.isEmpty && scalar.isPlain)
+    }
+
     var location: SourceLocation { context.location(of: node) }
 
-    func value(_ key: String) -> Node? {
-        guard let value = values[key] else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag.rawValue == YAMLFields.nullTag || (scalar.string.isEmpty && scalar.style == .plain) {
-            return nil
-        }
+    func value(_ key: String) -> YAMLNode? {
+        guard let value = values[key], !YAMLFields.isNothing(value) else { return nil }
         return value
     }
 
@@ -146,7 +137,7 @@ struct YAMLFields {
 
     /// The first key node with this text, for the location of a key whose value is missing or empty. Searched, not
     /// indexed: only messages need it, and a second table per mapping cost more than every search.
-    func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
+    func keyNode(_ key: String) -> YAMLNode? { mapping.keys.first { $0.string == key } }
 
     func missing(_ key: String, expected: String, bag: inout DiagnosticBag) {
         let at = keyNode(key).map { context.location(of: $0) } ?? location
@@ -159,8 +150,8 @@ struct YAMLFields {
 
     /// The text of a value already in hand, as when walking every pair of a long mapping: looking each key up
     /// again would make reading a 50,000-entry glossary quadratic.
-    func string(_ key: String, node: Node?, required: Bool = false, bag: inout DiagnosticBag) -> String? {
-        if case .scalar(let scalar)? = node, scalar.tag.rawValue == YAMLFields.nullTag || (scalar.string.isEmpty && scalar.style == .plain) {
+    func string(_ key: String, node: YAMLNode?, required: Bool = false, bag: inout DiagnosticBag) -> String? {
+        if YAMLFields.isNothing(node) {
             return string(key, node: nil, required: required, bag: &bag)
         }
         guard let node else {
@@ -214,7 +205,7 @@ struct YAMLFields {
         return items
     }
 
-    func list(_ key: String, bag: inout DiagnosticBag) -> [Node] {
+    func list(_ key: String, bag: inout DiagnosticBag) -> [YAMLNode] {
         guard let node = value(key) else { return [] }
         guard let sequence = node.sequence else {
             bag.error(context.location(of: node), "'\(key)' must be a list ('- ' items); found \(YAMLFields.describe(node))")
@@ -241,14 +232,10 @@ struct YAMLFields {
         }
     }
 
-    static func describe(_ node: Node?) -> String {
-        switch node {
-        case .none: return "nothing"
-        case .scalar(let scalar)?: return "\"\(scalar.string.prefix(60))\""
-        case .mapping?: return "a set of keys"
-        case .sequence?: return "a list"
-        case .alias?: return "an alias"
-        }
+    static func describe(_ node: YAMLNode?) -> String {
+        guard let node else { return "nothing" }
+        if let scalar = node.scalar { return "\"\(scalar.string.prefix(60))\"" }
+        return node.mapping != nil ? "a set of keys" : "a list"
     }
 }
 
