@@ -124,7 +124,7 @@ struct RiskModelTests {
 
     @Test("The gap to target says the points above target, or that the target is reached")
     func gapToTarget() {
-        let appendix = RiskAppendixContext(matrix: .standard, markdown: MarkdownRenderer(allowRawHTML: false))
+        let appendix = RiskAppendixContext(matrix: .standard, markdown: MarkdownRenderer(allowRawHTML: false), heatMap: HeatMapContext(matrix: .standard))
         let score = { (l: Int, i: Int) in RiskScore(likelihood: l, impact: i) }
         #expect(appendix.gapText(current: score(2, 5), target: score(2, 5)) == "0, target reached: the current score L2 × I5 = 10 is at the target L2 × I5 = 10")
         #expect(appendix.gapText(current: score(3, 5), target: score(2, 5)) == "5 points: the current score L3 × I5 = 15 is above the target L2 × I5 = 10")

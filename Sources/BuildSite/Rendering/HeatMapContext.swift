@@ -1,7 +1,7 @@
 /// A likelihood × impact grid as an HTML table: rows from most to least likely, columns from least to most impact,
 /// each risk's id in its cell as a link to its appendix. Every cell says its band and score in text, so colour is
 /// never the only way to read it, on screen, to a screen reader or on a black-and-white printout.
-enum HeatMapContext {
+struct HeatMapContext {
     struct Entry {
         /// What the cell shows: the risk id.
         var label: String
@@ -11,28 +11,53 @@ enum HeatMapContext {
         var description: String
     }
 
-    static func make(matrix: RiskMatrix, entries: [Entry], caption: String) -> [String: Any] {
-        let columns = (1...max(1, matrix.maxImpact)).map { impact in
+    /// The grid without risks, made once per build: every deep-dive's appendix has a heat map for each of its risks,
+    /// and building each cell of each of them afresh was a sixtieth of a build.
+    private let columns: [[String: Any]]
+    private let legend: [[String: Any]]
+    /// Most likely first; each row's cells by impact, lowest first.
+    private let rows: [(likelihood: Int, word: String, cells: [[String: Any]])]
+
+    init(matrix: RiskMatrix) {
+        columns = (1...max(1, matrix.maxImpact)).map { impact in
             ["level": impact, "word": matrix.impactWord(impact)] as [String: Any]
         }
-        let rows = (1...max(1, matrix.maxLikelihood)).reversed().map { likelihood -> [String: Any] in
+        rows = (1...max(1, matrix.maxLikelihood)).reversed().map { likelihood in
             let cells = (1...max(1, matrix.maxImpact)).map { impact -> [String: Any] in
                 let cell = RiskScore(likelihood: likelihood, impact: impact)
                 let band = matrix.band(for: cell)
-                let here = entries.filter { $0.score == cell }
                 return [
                     "score": cell.score,
                     "band": band?.name ?? "No band",
                     "bandSlug": band?.slug ?? "none",
                     "bandTone": matrix.tone(of: band),
-                    "risks": here.map { ["label": $0.label, "href": $0.href, "description": $0.description] as [String: Any] },
-                    "occupied": !here.isEmpty,
+                    "risks": [[String: Any]](),
+                    "occupied": false,
                 ]
             }
-            return ["level": likelihood, "word": matrix.likelihoodWord(likelihood), "cells": cells]
+            return (likelihood, matrix.likelihoodWord(likelihood), cells)
         }
-        let legend = matrix.bands.map { band in
+        legend = matrix.bands.map { band in
             ["name": band.name, "slug": band.slug, "tone": matrix.tone(of: band), "coverage": band.coverage] as [String: Any]
+        }
+    }
+
+    /// The grid with each entry in the cell of its score, in the entries' order; an entry outside the matrix is in
+    /// no cell.
+    func make(entries: [Entry], caption: String) -> [String: Any] {
+        var risksByCell: [RiskScore: [[String: Any]]] = [:]
+        for entry in entries {
+            risksByCell[entry.score, default: []].append(["label": entry.label, "href": entry.href, "description": entry.description])
+        }
+        let rows = self.rows.map { row -> [String: Any] in
+            var cells = row.cells
+            for impact in cells.indices {
+                if let risks = risksByCell[RiskScore(likelihood: row.likelihood, impact: impact + 1)] {
+                    cells[impact]["risks"] = risks
+                    cells[impact]["occupied"] = true
+                }
+            }
+            return ["level": row.likelihood, "word": row.word, "cells": cells]
         }
         return ["caption": caption, "columns": columns, "rows": rows, "legend": legend, "riskCount": entries.count]
     }

@@ -4,6 +4,7 @@
 struct RiskAppendixContext {
     let matrix: RiskMatrix
     let markdown: MarkdownRenderer
+    let heatMap: HeatMapContext
 
     static func anchor(for risk: Risk) -> String { "risk-" + (Slug.make(risk.id).isEmpty ? "item" : Slug.make(risk.id)) }
 
@@ -26,8 +27,7 @@ struct RiskAppendixContext {
             "consequences": risk.consequences,
             "controls": risk.controls.map { ["html": markdown.renderInline($0)] as [String: Any] },
             "actions": risk.actions.map { actionContext($0, reportDate: document.date) },
-            "heatMap": HeatMapContext.make(
-                matrix: matrix,
+            "heatMap": heatMap.make(
                 entries: [HeatMapContext.Entry(label: risk.id, href: "#" + RiskAppendixContext.anchor(for: risk), score: risk.current,
                                                description: "risk \(risk.id), \(risk.title): current score \(risk.current.formula)")],
                 caption: "Heat map: where risk \(risk.id) sits now, by likelihood and impact"),

@@ -18,7 +18,7 @@ extension SiteRenderer {
         let folder = SiteRenderer.riskRegisterFolder
         let links = PageLinks(pageFolder: folder)
         let matrix = site.settings.riskMatrix
-        let appendix = RiskAppendixContext(matrix: matrix, markdown: markdown)
+        let appendix = RiskAppendixContext(matrix: matrix, markdown: markdown, heatMap: heatMap)
         let reports = Set(riskRegister.allEntries.map(\.document.contentPath)).count
         let councils = Set(riskRegister.series.map(\.council)).count
         var context = pageContext(title: "Risk register", folder: folder, links: links,
@@ -40,8 +40,7 @@ extension SiteRenderer {
             row["directionWords"] = RiskAppendixContext.directionWords(direction, current: entry.risk.current)
             return row
         }
-        context["heatMap"] = HeatMapContext.make(
-            matrix: matrix,
+        context["heatMap"] = heatMap.make(
             entries: riskRegister.series.map { series in
                 let entry = series.latest
                 let label = idCounts[series.riskID, default: 0] > 1 ? "\(series.riskID) (\(series.council))" : series.riskID

@@ -16,6 +16,9 @@ public struct SiteRenderer: Sendable {
     /// Whether any report has risks (the register is not empty), known without making the register.
     let hasRiskRegister: Bool
     let glossary: Glossary
+    /// The site's risk matrix as an empty heat map, for every heat map to fill in. Never changed after `init`, so
+    /// threads may share it.
+    nonisolated(unsafe) let heatMap: HeatMapContext
     /// The ways to browse that have at least one group on this site.
     let facets: [BrowseFacet]
     /// The site's name, language and publisher, as every page's layout shows them (`site.title`…): made once.
@@ -41,6 +44,7 @@ public struct SiteRenderer: Sendable {
         self.hasRiskRegister = site.documents.contains { $0.hasRisks }
         self.index = SiteIndex(site)
         self.glossary = Glossary(site.glossary)
+        self.heatMap = HeatMapContext(matrix: site.settings.riskMatrix)
         var siteDetails: [String: Any] = ["title": site.settings.title, "language": site.settings.language]
         if !site.settings.publisher.isEmpty { siteDetails["publisher"] = site.settings.publisher }
         self.siteDetails = siteDetails
@@ -147,7 +151,7 @@ public struct SiteRenderer: Sendable {
         context["breadcrumbs"] = links.breadcrumbs([("Home", ""), (document.type.pluralName, document.type.folder + "/")])
         context["hasBreadcrumbs"] = true
         if !document.risks.isEmpty {
-            let appendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown)
+            let appendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown, heatMap: heatMap)
             context["risks"] = document.risks.map { risk in
                 let register = riskAppendixLinks(risk, in: document, links: links)
                 return appendix.make(risk, in: document, direction: register.direction, historyHref: register.historyHref)
