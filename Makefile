@@ -116,7 +116,7 @@ fuzz: fuzz-build
 # the results are written into BENCHMARKS.md.
 BENCH_PACKAGES := hugo cmark-gfm python3
 BENCH_COUNTS ?= 1000 10000
-BENCH_RUNS ?= 3
+BENCH_RUNS ?= 5
 
 bench: deps
 	@$(call apt_install,$(BENCH_PACKAGES))
