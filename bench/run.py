@@ -2,10 +2,13 @@
 """The build-site benchmark: the same generated reports built by build-site, by Hugo, and rendered by cmark-gfm.
 
 For each corpus size N it prints wall and CPU seconds, peak memory (RSS) and pages per second, each the median of
---runs rounds, and the ratios the performance issue sets targets for. Tools take turns within a round, so a change in
-the machine's load falls on all of them alike; the load average is printed beside the numbers.
+--runs rounds, and the ratios the performance issue sets targets for. Tools take turns within a round, and each round
+runs every size in turn, so a change in the machine's load or speed falls on all of them alike; the load average is
+printed beside the numbers. (Until stop 14 every round of the smaller size ran first: one run's 1,000-report rounds
+fell in a fast spell and its 10,000-report rounds in a slow one, and the growth read 11.8× against 8.5× in the run
+before, with no change to build-site between them that could account for it.)
 
-    python3 bench/run.py --build-site .build/release/build-site --counts 1000 10000 --runs 3 --record BENCHMARKS.md
+    python3 bench/run.py --build-site .build/release/build-site --counts 1000 10000 --runs 5 --record BENCHMARKS.md
 
 What is measured:
   build-site full     `build-site build` into an output folder that does not exist yet (and no cache beside it)
@@ -120,55 +123,68 @@ def prepare_corpus(work, count, seed):
     return corpus, documents, bodies, size
 
 
-def median_of(samples):
-    return {key: statistics.median(sample[key] for sample in samples) for key in samples[0]}
-
-
-def bench_count(args, count):
+def prepare_size(args, count):
+    """One corpus size's corpus, commands and (empty) samples."""
     work = args.work
     corpus, documents, bodies, size = prepare_corpus(work, count, args.seed)
+    return {"count": count, "corpus": corpus, "bytes": size, "bodies": bodies,
+            "edited": next(p for p in documents if "/annual-reports/" in p),  # deterministic: the oldest annual report
+            "samples": {name: [] for name in ["full", "noop", "edit", "hugo", "cmark"]}, "pages": {}}
+
+
+def bench_round(args, state, round_number):
+    """One round at one size: build-site's full build, no-op and one-edit rebuilds, Hugo, cmark-gfm, in turn."""
+    work, count, corpus, edited = args.work, state["count"], state["corpus"], state["edited"]
+    samples, pages = state["samples"], state["pages"]
     templates = os.path.abspath(args.templates)
     cmark_out = os.path.join(work, "cmark.html")
-    edited = next(p for p in documents if "/annual-reports/" in p)  # deterministic: the oldest annual report
-    cmark = ["cmark-gfm"] + CMARK_ARGS + [bodies]
+    cmark = ["cmark-gfm"] + CMARK_ARGS + [state["bodies"]]
+    site = os.path.join(work, "outputs", f"build-site-{count}-{round_number}", "Site")
+    hugo_out = os.path.join(work, "outputs", f"hugo-{count}-{round_number}")
+    os.makedirs(os.path.dirname(site))
+    build = [os.path.abspath(args.build_site), "build", "--content", corpus, "--templates", templates, "--output", site, "--no-search"]
+    hugo = ["hugo", "--source", os.path.join(HERE, "hugo"), "--contentDir", corpus, "--destination", hugo_out, "--quiet", "--noBuildLock"]
+    print(f"  N={count} round {round_number}/{args.runs} (load {os.getloadavg()[0]:.2f})", flush=True)
+    samples["full"].append(run(build, work))
+    pages["build-site"] = count_pages(site)
+    samples["noop"].append(run(build, work))
+    with open(edited, encoding="utf-8") as f:
+        original = f.read()
+    try:
+        with open(edited, "a", encoding="utf-8") as f:
+            f.write(f"\n99.1. A paragraph added for rebuild round {round_number}.\n")
+        samples["edit"].append(run(build, work))
+        # A rebuild that keeps pages must publish every page a full build does: a fast rebuild that lost some
+        # would measure nothing.
+        if count_pages(site) != pages["build-site"]:
+            sys.exit(f"the rebuild after an edit published {count_pages(site)} pages, the full build {pages['build-site']}")
+    finally:
+        with open(edited, "w", encoding="utf-8") as f:
+            f.write(original)
+    samples["hugo"].append(run(hugo, work))
+    pages["hugo"] = count_pages(hugo_out)
+    samples["cmark"].append(run(cmark, work, stdout=cmark_out))
 
-    samples = {name: [] for name in ["full", "noop", "edit", "hugo", "cmark"]}
-    pages = {}
-    load_before = os.getloadavg()
-    for round_number in range(1, args.runs + 1):
-        site = os.path.join(work, "outputs", f"build-site-{count}-{round_number}", "Site")
-        hugo_out = os.path.join(work, "outputs", f"hugo-{count}-{round_number}")
-        os.makedirs(os.path.dirname(site))
-        build = [os.path.abspath(args.build_site), "build", "--content", corpus, "--templates", templates, "--output", site, "--no-search"]
-        hugo = ["hugo", "--source", os.path.join(HERE, "hugo"), "--contentDir", corpus, "--destination", hugo_out, "--quiet", "--noBuildLock"]
-        print(f"  N={count} round {round_number}/{args.runs} (load {os.getloadavg()[0]:.2f})", flush=True)
-        samples["full"].append(run(build, work))
-        pages["build-site"] = count_pages(site)
-        samples["noop"].append(run(build, work))
-        with open(edited, encoding="utf-8") as f:
-            original = f.read()
-        try:
-            with open(edited, "a", encoding="utf-8") as f:
-                f.write(f"\n99.1. A paragraph added for rebuild round {round_number}.\n")
-            samples["edit"].append(run(build, work))
-            # A rebuild that keeps pages must publish every page a full build does: a fast rebuild that lost some
-            # would measure nothing.
-            if count_pages(site) != pages["build-site"]:
-                sys.exit(f"the rebuild after an edit published {count_pages(site)} pages, the full build {pages['build-site']}")
-        finally:
-            with open(edited, "w", encoding="utf-8") as f:
-                f.write(original)
-        samples["hugo"].append(run(hugo, work))
-        pages["hugo"] = count_pages(hugo_out)
-        samples["cmark"].append(run(cmark, work, stdout=cmark_out))
-    load_after = os.getloadavg()
 
-    result = {"count": count, "bytes": size, "pages": pages, "load": [load_before, load_after], "runs": args.runs}
-    for name, runs in samples.items():
+def summarize(state, args, load):
+    result = {"count": state["count"], "bytes": state["bytes"], "pages": state["pages"], "load": load, "runs": args.runs}
+    for name, runs in state["samples"].items():
         walls, cpus, rsss = zip(*runs)
         result[name] = {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss": statistics.median(rsss),
                         "walls": list(walls)}
     return result
+
+
+def bench(args):
+    """Every round runs every size in turn (1,000 reports, then 10,000), so that the machine's speed, which drifts
+    by a fifth over minutes here, falls on both sizes alike: their ratio is the growth target."""
+    sizes = [prepare_size(args, count) for count in args.counts]
+    load_before = os.getloadavg()
+    for round_number in range(1, args.runs + 1):
+        for state in sizes:
+            bench_round(args, state, round_number)
+    load = [load_before, os.getloadavg()]
+    return [summarize(state, args, load) for state in sizes]
 
 
 def tool_version(command):
@@ -253,7 +269,7 @@ def main():
     parser.add_argument("--build-site", default=os.path.join(ROOT, ".build/release/build-site"))
     parser.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--settle", type=float, default=361, help="seconds to wait after the last outputs were removed")
     parser.add_argument("--work", default=os.path.join(ROOT, ".bench"), help="scratch folder (corpora, outputs)")
@@ -268,7 +284,7 @@ def main():
     remove_outputs(args.work)  # left by an interrupted run
     settle(args.work, args.settle)
     try:
-        results = [bench_count(args, count) for count in args.counts]
+        results = bench(args)
     finally:
         remove_outputs(args.work)
     text = report(results, args)
