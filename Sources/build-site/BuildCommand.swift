@@ -37,7 +37,9 @@ struct BuildCommand: ParsableCommand {
                                    includeDrafts: drafts, baseURL: baseURL, search: search)
         let progress = ProgressLine(mode: quiet ? .off : (verbose ? .verbose : (StandardError.isTerminal ? .terminal : .off)))
         do {
-            let report = try SiteBuilder(options: options, observer: progress.handle).build()
+            var builder = SiteBuilder(options: options, observer: progress.handle)
+            builder.leavesMemoryToExit = true
+            let report = try builder.build()
             progress.finish()
             if !quiet {
                 DiagnosticPrinter.print(report.warnings)

@@ -5,6 +5,9 @@ public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Told as each stage finishes and as documents are rendered and files written, for `--verbose` and progress lines.
     public var observer: (@Sendable (BuildEvent) -> Void)?
+    /// Set by the `build-site` command, which exits as soon as the build returns: what the build made is then left
+    /// for the process's exit to free (`LeftForExit`).
+    public var leavesMemoryToExit = false
 
     public init(options: BuildOptions, observer: (@Sendable (BuildEvent) -> Void)? = nil) {
         self.options = options
@@ -25,9 +28,16 @@ public struct SiteBuilder: Sendable {
         let lock = try BuildLock(output: options.outputURL, displayName: options.output)
         defer { withExtendedLifetime(lock) {} }
         let cache = BuildCache(options: options)
+        // Read while the content is fingerprinted: the two share nothing, and a rebuild needs both before anything else.
+        let lastBuildReading = MadeAlongside { cache.lastRecord() }
         let (fingerprint, contentFileHashes) = cache.fingerprintAndContentFiles()
-        let lastBuild = cache.lastRecord()
+        let lastBuild = lastBuildReading.value
         if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
+        // Compiled while the documents are read; its errors are reported where they were before, after the content's.
+        let options = self.options
+        let templatesCompiling = MadeAlongside { () -> Result<TemplateSet, BuildFailure> in
+            Result { () throws(BuildFailure) in try TemplateSet(directory: options.templatesURL, displayName: options.templates) }
+        }
         let writer = SiteWriter(output: options.outputURL, displayName: options.output)
         var modelBuilder = ModelBuilder(options: options)
         let documentCache = cache.documentCache()
@@ -42,7 +52,7 @@ public struct SiteBuilder: Sendable {
         defer { cacheSaved.wait() }
         MemoryRelease.returnFreedMemory()
         finished("Read and checked \(model.documents.count) documents, \(documentCache.reused) of them as decoded by the last build,")
-        let templates = try TemplateSet(directory: options.templatesURL, displayName: options.templates)
+        let templates = try templatesCompiling.value.get()
         let pageSalt = cache.pageSalt()
         let previous = cache.previousBuild(salt: pageSalt, last: lastBuild)
         cache.invalidate()
@@ -56,9 +66,11 @@ public struct SiteBuilder: Sendable {
             let pageReuse = PageReuse(salt: pageSalt, previous: previous, site: model, previousSite: options.outputURL, staging: staging)
             reuse = pageReuse
             let bodies = DocumentBodies(movingFrom: &model)
-            pages = SiteRenderer(templates: templates, site: model, reuse: pageReuse, bodies: bodies).render(into: staging) { done, total in
+            let renderer = SiteRenderer(templates: templates, site: model, reuse: pageReuse, bodies: bodies)
+            pages = renderer.render(into: staging) { done, total in
                 observer?(.progress(.rendering, done: done, total: total))
             }
+            if leavesMemoryToExit { LeftForExit.keep(renderer) }
             for file in model.staticFiles {
                 staging.accept(OutputFile(path: file, copying: options.contentURL.appendingPathComponent(file)))
                 if file.hasSuffix(".html") { pages += 1 }
@@ -73,6 +85,7 @@ public struct SiteBuilder: Sendable {
                                  seconds: Date().timeIntervalSince(started), search: search)
         cache.record(fingerprint, report: report, pageSalt: pageSalt, pages: reuse?.recordedKeys ?? [:],
                      documentsDigest: reuse?.documentsDigest ?? "", documentSources: reuse?.recordedSources ?? [:])
+        if leavesMemoryToExit { LeftForExit.keep(model, reuse as Any, lastBuild as Any, previous, templates) }
         return report
     }
 
