@@ -1,18 +1,20 @@
-// libyaml as bundled by Yams. Yams has no public event API, and the checks below must run on the events, before
-// Yams builds its tree: building the tree is where an alias bomb or very deep nesting does its harm.
+// libyaml as bundled by Yams, read event by event: the checks below run before `YAMLTree` builds its tree and the
+// decoders walk it, which is where an alias bomb or very deep nesting would do its harm.
 internal import CYaml
 
-/// Refuses YAML that would cost far more to read than its size suggests, before Yams composes it:
+/// Refuses YAML that would cost far more to read than its size suggests, before it is composed (`YAMLTree`):
 ///
 /// - An alias bomb (`a: &a [x, x]`, `b: &b [*a, *a]`, … nine levels deep) is a few hundred bytes whose expansion is
-///   billions of values. Yams shares an aliased node rather than copying it, but hashing a mapping's keys to find
+///   billions of values. `YAMLTree` shares an aliased value rather than copying it, but comparing a mapping's keys to find
 ///   duplicates walks every key in full, and so would build-site walking `risks:`; both would take hours.
 ///   So the values are counted as if every alias were written out, and more than `maximumExpandedValues` is an error.
-/// - Nesting like `[[[[…` thousands deep would overflow the stack, because Yams composes recursively.
+/// - Nesting like `[[[[…` thousands deep would overflow the stack of whatever walks the tree recursively (a key's
+///   identity in `YAMLTree`, the tests' comparison with Yams, which composes recursively).
 /// - Front matter over `maximumBytes` is not front matter a council officer wrote.
 ///
 /// Counting walks libyaml's events once, with a table of each anchor's expanded size, so it takes time linear in the
-/// text however large the expansion. YAML that libyaml cannot parse passes through: Yams then reports where it broke.
+/// text however large the expansion. YAML that libyaml cannot parse passes through: `YAMLTree` then reports where it
+/// broke.
 enum YAMLBudget {
     /// Real front matter is a few hundred values (the largest report here has about 150); this leaves ample room.
     static let maximumExpandedValues = 100_000
@@ -128,7 +130,7 @@ enum YAMLBudget {
                 added = 1
                 if let anchor = string(event.data.scalar.anchor) { sizeOfAnchor[anchor] = 1 }
             case YAML_ALIAS_EVENT:
-                // An alias to an anchor not yet closed (or never defined) is Yams's to report; count it as one value.
+                // An alias to an anchor not yet closed (or never defined) is `YAMLTree`'s to report; count it as one value.
                 added = string(event.data.alias.anchor).flatMap { sizeOfAnchor[$0] } ?? 1
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if open.count >= maximumDepth {

@@ -77,8 +77,8 @@ struct YAMLFields {
     let context: YAMLContext
     /// What this mapping is, for messages: "front matter", "risk 16", "action 3 of risk 16".
     private(set) var what: String
-    /// The values by key text, made once. Yams's `mapping["key"]` builds a key node per look-up and compares it
-    /// with each key, resolving its tag by regular expression every time; fields are read several times each.
+    /// The values by key text, made once: fields are read several times each, and a mapping is searched key by key
+    /// only for messages.
     private let values: [String: YAMLNode]
 
     init?(_ node: YAMLNode?, context: YAMLContext, what: String, bag: inout DiagnosticBag) {
@@ -100,10 +100,10 @@ struct YAMLFields {
         return renamed
     }
 
-    /// The look-up tables. A value is found under its key's text when the key is a scalar that `mapping["key"]`
-    /// matched: untagged, quoted or tagged `!!str` (every key this program reads is plain text; a key tagged
-    /// `!!int` never equalled a text key). Two such keys with the same text are a duplicate, which the parser
-    /// already refused, so which one wins cannot matter; the first is kept.
+    /// The look-up tables. A value is found under its key's text when the key is text: untagged, quoted, `!` or
+    /// `!!str` (every key this program reads is plain text; a key tagged `!!int` is not text). Two such keys with
+    /// the same text are a duplicate, which `YAMLTree` already refused, so which one wins cannot matter; the first
+    /// is kept.
     private static func index(_ mapping: YAMLNode.Mapping) -> [String: YAMLNode] {
         var values: [String: YAMLNode] = [:]
         values.reserveCapacity(mapping.count)

@@ -3,9 +3,10 @@ internal import CYaml
 
 /// One YAML text as libyaml parsed it: every value in one table, each collection's children in a second.
 ///
-/// Why not Yams's `Node`: composing front matter through Yams was three-fifths of all YAML work in a build, over
-/// the parse itself. Yams makes a tag object and a class per event, hashes every key of every mapping to find
-/// duplicates, and its generic code is not specialised for the caller; reading the fields copied each node again.
+/// Why not Yams's `Node`: at 10,000 reports, Yams's composing was 9% of a build's samples, of which libyaml's own
+/// parsing was a third, and reading the fields out of its nodes 7% more. Yams makes a tag object and an event object
+/// for every value, hashes every key of every mapping to find duplicates, and its generic code is not specialised for
+/// the caller; reading the fields copied each node again. Read this way, all YAML work is 9% of a build, not 16%.
 /// Here libyaml still does all the scanning and parsing; this file only keeps what its events say, in the same
 /// terms as Yams's composer: tags, styles, positions, anchors and aliases, one document, keys once per mapping.
 final class YAMLTree {
