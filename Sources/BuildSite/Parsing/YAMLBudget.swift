@@ -33,15 +33,7 @@ enum YAMLBudget {
 
     /// What counting libyaml's events finds beyond the limits, if anything.
     static func problem(in yaml: String, context: YAMLContext, what: String) -> Diagnostic? {
-        var copy = yaml
-        return copy.withUTF8 { bytes in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            return scan(&parser, context: context, what: what)
-        }
+        LibYAMLParser.reading(yaml) { scan(&$0, context: context, what: what) } ?? nil
     }
 
     /// True when the bytes alone show the text within both limits, so that libyaml need not parse it a second

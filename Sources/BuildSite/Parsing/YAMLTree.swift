@@ -61,7 +61,7 @@ struct YAMLNode {
     private var value: YAMLTree.Value { tree.values[Int(index)] }
 
     var mark: YAMLMark {
-        let value = tree.values[Int(index)]
+        let value = self.value
         return YAMLMark(line: Int(value.line), column: Int(value.column))
     }
 
@@ -124,13 +124,7 @@ struct YAMLNode {
 extension YAMLTree {
     /// The single document of `yaml`, or nil when it has none (empty, or only comments).
     static func compose(_ yaml: String) throws(YAMLProblem) -> YAMLNode? {
-        var copy = yaml
-        let result = copy.withUTF8 { bytes -> Result<YAMLNode?, YAMLProblem> in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return .failure(.memory) }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        let result = LibYAMLParser.reading(yaml) { parser -> Result<YAMLNode?, YAMLProblem> in
             var composer = Composer()
             do throws(YAMLProblem) {
                 return .success(try composer.run(&parser))
@@ -138,6 +132,7 @@ extension YAMLTree {
                 return .failure(error)
             }
         }
+        guard let result else { throw .memory }
         return try result.get()
     }
 }
@@ -217,7 +212,8 @@ private struct Composer {
     }
 
     /// Yams's rule: two keys are the same when they are equal values of the same type, so `a:` and `"a":` are,
-    /// and `!!int 1:` and `1:` are not. A mapping of a few keys is checked pair by pair; hashing them cost more.
+    /// and `!!int 1:` and `1:` are not. A mapping of a few keys (front matter, a risk) is checked pair by pair,
+    /// without a table; a long one (a glossary of thousands of terms) through a table, so that it stays linear.
     private func checkDuplicateKeys(_ children: ArraySlice<Int32>) throws(YAMLProblem) {
         let keys = stride(from: children.startIndex, to: children.endIndex, by: 2).map { children[$0] }
         var duplicates: [Int32] = []
@@ -239,6 +235,7 @@ private struct Composer {
             }
         }
         guard !duplicates.isEmpty else { return }
+        // Yams's name, and spelling, for a key that is not text.
         let names = duplicates.map { tree.values[Int($0)].kind == .scalar ? tree.values[Int($0)].text : "<uncovertable>" }
         let sorted = zip(names, duplicates).sorted { $0.0 < $1.0 }
         let firstKey = tree.values[Int(sorted[0].1)]

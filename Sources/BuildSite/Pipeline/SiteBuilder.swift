@@ -34,7 +34,6 @@ public struct SiteBuilder: Sendable {
         let lastBuild = lastBuildReading.value
         if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
         // Compiled while the documents are read; its errors are reported where they were before, after the content's.
-        let options = self.options
         let templatesCompiling = MadeAlongside { () -> Result<TemplateSet, BuildFailure> in
             Result { () throws(BuildFailure) in try TemplateSet(directory: options.templatesURL, displayName: options.templates) }
         }
