@@ -191,6 +191,32 @@ struct PageReuseTests {
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 
+    @Test("A damaged or cut-short .Site.documents is decoded afresh, and the site is what a build from nothing makes")
+    func damagedDocumentCache() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        _ = try site.build()
+        let cacheFile = site.root.appendingPathComponent(".Site.documents")
+        let whole = try Data(contentsOf: cacheFile)
+        for damaged in [whole.prefix(whole.count / 2), Data("bplist00".utf8) + whole.dropFirst(8)] {
+            try damaged.write(to: cacheFile)
+            try appendToReport(site, "99.1. A paragraph added after the cache was damaged.")
+            let stages = StageLog()
+            _ = try SiteBuilder(options: site.options) { event in
+                if case .stageFinished(let stage, _) = event { stages.add(stage) }
+            }.build()
+            #expect(stages.all.contains { $0.contains(" documents, 0 of them as decoded by the last build") }, "\(stages.all)")
+            #expect(site.tree("Site") == (try freshBuild(site)))
+        }
+        // The build wrote the cache again: the next one reads every unchanged document back.
+        try appendToReport(site, "99.2. Another paragraph.")
+        let stages = StageLog()
+        _ = try SiteBuilder(options: site.options) { event in
+            if case .stageFinished(let stage, _) = event { stages.add(stage) }
+        }.build()
+        #expect(!stages.all.contains { $0.contains(" 0 of them as decoded by the last build") }, "\(stages.all)")
+    }
+
     @Test("Risks read back are made when a page needs them: after a text edit, then a score change in a later report")
     func risksReadBackWhenNeeded() throws {
         let site = try TemporarySite()

@@ -4,7 +4,7 @@ import Foundation
 /// only the files that changed. Parsing front matter (YAML, with a deep-dive's risks, controls and actions) is most of
 /// what reading the content costs: about 0.6 ms a report, against 0.1 ms to read a decoded one back from here.
 ///
-/// Kept beside the output as `.Site.documents` (a binary property list; each document JSON-encoded without its
+/// Kept beside the output as `.Site.documents` (a `ByteList`; each document JSON-encoded without its
 /// body, but with its front matter's hash and the place of its body in the file; a deep-dive's risks apart, decoded
 /// only when a page asks for them). An entry is found by the file's path and the hash of its bytes that the build's
 /// fingerprint made (`BuildCache`), so a document read back is not read at all until its page is rendered, when its
@@ -13,7 +13,7 @@ import Foundation
 /// anything else is decoded afresh. Only documents without errors are kept, with their warnings, so a rebuild
 /// reports the same warnings. A cache that cannot be read or written only means more decoding.
 final class DocumentCache: @unchecked Sendable {
-    static let format = 7
+    static let format = 8
 
     /// Slashes unescaped: every document's path has them, and escaped strings take JSONDecoder's slow path.
     private static var entryEncoder: JSONEncoder {
@@ -22,13 +22,49 @@ final class DocumentCache: @unchecked Sendable {
         return encoder
     }
 
-    private struct Stored: Codable {
+    /// The file: the format and salt, then each entry's key, its encoding and its risks' (empty when it has none),
+    /// one after another in a `ByteList`.
+    private struct Stored {
         var format: Int
         var salt: String
         var entries: [String: Data]
         /// The risks of the entries that have any, by the same keys: seven-tenths of the cache, so kept apart from
         /// the rest, to be decoded on first use (`Document.setRisks(madeOnFirstUse:)`).
         var risks: [String: Data]
+
+        init(format: Int, salt: String, entries: [String: Data], risks: [String: Data]) {
+            self.format = format
+            self.salt = salt
+            self.entries = entries
+            self.risks = risks
+        }
+
+        /// Nil for a file of another format or salt, or damaged.
+        init?(reading data: Data, format: Int, salt: String) {
+            guard let items = ByteList.decode(data), items.count >= 2, (items.count - 2).isMultiple(of: 3),
+                  String(decoding: items[0], as: UTF8.self) == String(format),
+                  String(decoding: items[1], as: UTF8.self) == salt else { return nil }
+            self.format = format
+            self.salt = salt
+            entries = [:]
+            risks = [:]
+            entries.reserveCapacity((items.count - 2) / 3)
+            for index in stride(from: 2, to: items.count, by: 3) {
+                let key = String(decoding: items[index], as: UTF8.self)
+                entries[key] = items[index + 1]
+                if !items[index + 2].isEmpty { risks[key] = items[index + 2] }
+            }
+        }
+
+        var encoded: Data {
+            var items = [Data(String(format).utf8), Data(salt.utf8)]
+            items.reserveCapacity(2 + entries.count * 3)
+            for (key, entry) in entries {
+                // Risks are JSON lists, never empty: "[]" at the least.
+                items += [Data(key.utf8), entry, risks[key] ?? Data()]
+            }
+            return ByteList.encode(items)
+        }
     }
 
     /// One JSON array (document, warnings, front matter hash, body start, body length): JSONDecoder builds a table
@@ -109,8 +145,7 @@ final class DocumentCache: @unchecked Sendable {
         self.salt = salt
         DispatchQueue.global().async(group: loading) { [self] in
             if let data = FileManager.default.contents(atPath: file.path),
-               let stored = try? PropertyListDecoder().decode(Stored.self, from: data),
-               stored.format == Self.format, stored.salt == salt {
+               let stored = Stored(reading: data, format: Self.format, salt: salt) {
                 previous = stored.entries
                 previousRisks = stored.risks
             }
@@ -200,9 +235,6 @@ final class DocumentCache: @unchecked Sendable {
             defer { current = [:]; previous = [:]; currentRisks = [:]; previousRisks = [:] }
             return (current, currentRisks)
         }
-        let encoder = PropertyListEncoder()
-        encoder.outputFormat = .binary
-        guard let data = try? encoder.encode(Stored(format: Self.format, salt: salt, entries: entries, risks: risks)) else { return }
-        CacheFile.write(data, to: file)
+        CacheFile.write(Stored(format: Self.format, salt: salt, entries: entries, risks: risks).encoded, to: file)
     }
 }
