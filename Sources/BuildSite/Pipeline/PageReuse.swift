@@ -86,18 +86,9 @@ public final class PageReuse: @unchecked Sendable {
     /// True when the page at `path` was kept from the last build (it is then in the staging folder already).
     /// `extra` is input the context does not show, such as a document's Markdown, whose HTML is added to the
     /// context only when the page has to be rendered.
-    func keep(_ path: String, template: String, context: [String: Any], extra: String = "") -> Bool {
-        guard let key = ContextFingerprint.of(context, inputs: salt, template, extra) else {
-            // Rendered on every build, but recorded all the same: a rebuild that keeps every page but the
-            // documents' (`unchangedSiteWidePages`) keeps the pages the record names, and would lose this one.
-            lock.withLock { keys[path] = Self.withoutFingerprint }
-            return false
-        }
-        return keep(path, key: key)
+    func keep(_ path: String, template: String, context: TemplateContext, extra: String = "") -> Bool {
+        keep(path, key: ContextFingerprint.of(context, inputs: salt, template, extra))
     }
-
-    /// The key recorded for a page whose context has no fingerprint: no fingerprint is empty, so it never matches.
-    static let withoutFingerprint = ""
 
     /// The same for a file made from other inputs than a template's context, fingerprinted by the caller.
     func keep(_ path: String, inputs: ChangeHash) -> Bool {

@@ -1,17 +1,19 @@
+import Mustache
+
 /// The values templates see for one document in a listing (title, link, date, council…).
 /// Every value is plain text and is HTML-escaped by the template.
 enum DocumentSummaryContext {
-    static func make(_ document: Document, links: PageLinks) -> [String: Any] {
-        var context: [String: Any] = [
-            "title": document.title,
-            "href": links.page(document.urlPath),
-            "date": document.date.display,
-            "dateISO": document.date.iso,
-            "typeName": document.type.singularName,
+    static func make(_ document: Document, links: PageLinks) -> TemplateContext {
+        var context: TemplateContext = [
+            "title": .text(document.title),
+            "href": .text(links.page(document.urlPath)),
+            "date": .text(document.date.display),
+            "dateISO": .text(document.date.iso),
+            "typeName": .text(document.type.singularName),
         ]
-        context["council"] = document.council
-        context["committee"] = document.committee
-        context["summary"] = document.summary
+        context["council"] = document.council.map(MustacheValue.text)
+        context["committee"] = document.committee.map(MustacheValue.text)
+        context["summary"] = document.summary.map(MustacheValue.text)
         return context
     }
 }
@@ -19,7 +21,7 @@ enum DocumentSummaryContext {
 /// The summary list of a report's details, the GOV.UK pattern for key facts.
 enum DocumentDetails {
     /// With `links`, the council, committee, date and type link to their listings, so a reader can find the rest.
-    static func rows(_ document: Document, links: PageLinks? = nil) -> [[String: Any]] {
+    static func rows(_ document: Document, links: PageLinks? = nil) -> [TemplateContext] {
         let rows: [(String, String?, String?)] = [
             ("Council", document.council, document.council.flatMap(BrowseFacet.council.folder(for:))),
             ("Committee", document.committee, document.committee.flatMap(BrowseFacet.committee.folder(for:))),
@@ -29,8 +31,8 @@ enum DocumentDetails {
         ]
         return rows.compactMap { key, value, folder in
             guard let value, !value.isEmpty else { return nil }
-            var row: [String: Any] = ["key": key, "value": value]
-            if let links, let folder { row["href"] = links.page(folder) }
+            var row: TemplateContext = ["key": .text(key), "value": .text(value)]
+            if let links, let folder { row["href"] = .text(links.page(folder)) }
             return row
         }
     }

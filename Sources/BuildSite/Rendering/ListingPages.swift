@@ -1,3 +1,5 @@
+import Mustache
+
 /// Listing pages: one per document type, and per year, council, committee and topic, each paginated when long;
 /// and the index pages of the years, councils, committees and topics.
 extension SiteRenderer {
@@ -13,16 +15,16 @@ extension SiteRenderer {
             let title = count == 1 ? heading : "\(heading) (page \(number) of \(count))"
             var context = pageContext(title: title, folder: folder, links: links,
                                       description: intro ?? "\(heading): publications on \(site.settings.title).")
-            context["heading"] = heading
-            context["intro"] = intro
-            context["documents"] = slice.map { DocumentSummaryContext.make($0, links: links) }
-            context["pagination"] = pagination.context
+            context["heading"] = .text(heading)
+            context["intro"] = intro.map(MustacheValue.text)
+            context["documents"] = .objects(slice.map { DocumentSummaryContext.make($0, links: links) })
+            context["pagination"] = pagination.context.map(MustacheValue.object)
             if count > 1 {
-                context["resultsSummary"] = "Showing \(first + 1) to \(first + slice.count) of \(documents.count) publications"
-                if number > 1 { context["canonicalURL"] = site.settings.baseURL + folder + Pagination.fileName(number) }
+                context["resultsSummary"] = .text("Showing \(first + 1) to \(first + slice.count) of \(documents.count) publications")
+                if number > 1 { context["canonicalURL"] = .text(site.settings.baseURL + folder + Pagination.fileName(number)) }
             }
-            context["breadcrumbs"] = links.breadcrumbs(breadcrumbs)
-            context["hasBreadcrumbs"] = !breadcrumbs.isEmpty
+            context["breadcrumbs"] = .objects(links.breadcrumbs(breadcrumbs))
+            context["hasBreadcrumbs"] = .flag(!breadcrumbs.isEmpty)
             return page(folder + Pagination.fileName(number), "list", context)
         }
     }
@@ -45,13 +47,13 @@ extension SiteRenderer {
             jobs.append {
                 let links = PageLinks(pageFolder: folder)
                 var context = pageContext(title: facet.title, folder: folder, links: links, description: facet.intro)
-                context["heading"] = facet.title
-                context["intro"] = facet.intro
-                context["groups"] = groups.map { group in
-                    ["name": group.name, "href": links.page(folder + group.slug + "/"),
-                     "count": group.documents.count == 1 ? "1 publication" : "\(group.documents.count) publications"] as [String: Any]
-                }
-                context["breadcrumbs"] = links.breadcrumbs([("Home", "")])
+                context["heading"] = .text(facet.title)
+                context["intro"] = .text(facet.intro)
+                context["groups"] = .objects(groups.map { group in
+                    ["name": .text(group.name), "href": .text(links.page(folder + group.slug + "/")),
+                     "count": .text(group.documents.count == 1 ? "1 publication" : "\(group.documents.count) publications")]
+                })
+                context["breadcrumbs"] = .objects(links.breadcrumbs([("Home", "")]))
                 context["hasBreadcrumbs"] = true
                 return [page(folder + "index.html", "browse", context)]
             }
@@ -67,19 +69,19 @@ extension SiteRenderer {
 
     /// Links to every listing that exists: the types with their counts, then the years, councils, committees,
     /// topics and the glossary. For the home page, the search page and the 404 page.
-    func browseLinks(_ links: PageLinks) -> [[String: Any]] {
-        let types: [[String: Any]] = DocumentType.allCases.compactMap { type in
+    func browseLinks(_ links: PageLinks) -> [TemplateContext] {
+        let types: [TemplateContext] = DocumentType.allCases.compactMap { type in
             let count = index.documents(of: type).count
             guard count > 0, type != .page else { return nil }
-            return ["title": type.pluralName, "href": links.page(type.folder + "/"), "count": count]
+            return ["title": .text(type.pluralName), "href": .text(links.page(type.folder + "/")), "count": .number(count)]
         }
         return types + facetLinks(links)
     }
 
     /// Links to the year, council, committee and topic indexes and the glossary, for every page's footer.
-    func facetLinks(_ links: PageLinks) -> [[String: Any]] {
-        var browse: [[String: Any]] = facets.map { ["title": $0.title, "href": links.page($0.folder + "/")] }
-        if !glossary.isEmpty { browse.append(["title": "Glossary of abbreviations", "href": links.page("glossary/")]) }
+    func facetLinks(_ links: PageLinks) -> [TemplateContext] {
+        var browse: [TemplateContext] = facets.map { ["title": .text($0.title), "href": .text(links.page($0.folder + "/"))] }
+        if !glossary.isEmpty { browse.append(["title": "Glossary of abbreviations", "href": .text(links.page("glossary/"))]) }
         return browse
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// One column of the open data files: its name in the CSV header and the JSON keys, what kind of value it holds,
 /// and what it means. The CSV header, `risks.json`, its JSON Schema and the register page's column tables are all
@@ -29,7 +30,7 @@ struct OpenDataColumn {
     }
 
     /// For the register page's table of columns.
-    var documentation: [String: Any] {
+    var documentation: TemplateContext {
         let type: String
         switch kind {
         case .text: type = "text"
@@ -40,7 +41,7 @@ struct OpenDataColumn {
         case .boolean: type = "true or false"
         case .word(let words): type = "one of: " + words.joined(separator: ", ")
         }
-        return ["name": name, "type": type, "meaning": meaning, "optional": !required]
+        return ["name": .text(name), "type": .text(type), "meaning": .text(meaning), "optional": .flag(!required)]
     }
 
     /// The JSON Schema for this column's values.

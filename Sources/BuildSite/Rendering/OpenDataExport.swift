@@ -1,4 +1,5 @@
 import CSV
+import Mustache
 import Foundation
 
 /// The register as open data: `risks.csv` and `risks.json` (one row per risk per report), `actions.csv` (one row
@@ -76,12 +77,12 @@ struct OpenDataExport {
     ]
 
     /// The links and one-line descriptions the register page shows.
-    static func downloads(links: PageLinks) -> [[String: Any]] {
+    static func downloads(links: PageLinks) -> [TemplateContext] {
         [
-            ["href": links.file(risksCSV), "name": risksCSV, "what": "CSV: one row per risk per report"],
-            ["href": links.file(risksJSON), "name": risksJSON, "what": "JSON: the same rows, numbers as numbers and empty values as null"],
-            ["href": links.file(actionsCSV), "name": actionsCSV, "what": "CSV: one row per action of each risk"],
-            ["href": links.file(schemaJSON), "name": schemaJSON, "what": "JSON Schema (draft 2020-12) of risks.json"],
+            ["href": .text(links.file(risksCSV)), "name": .text(risksCSV), "what": "CSV: one row per risk per report"],
+            ["href": .text(links.file(risksJSON)), "name": .text(risksJSON), "what": "JSON: the same rows, numbers as numbers and empty values as null"],
+            ["href": .text(links.file(actionsCSV)), "name": .text(actionsCSV), "what": "CSV: one row per action of each risk"],
+            ["href": .text(links.file(schemaJSON)), "name": .text(schemaJSON), "what": "JSON Schema (draft 2020-12) of risks.json"],
         ]
     }
 

@@ -1,3 +1,5 @@
+import Mustache
+
 /// Relative links between pages, so `Site/` works from any folder on any server and from `file://`.
 /// Every page is `<folder>/index.html`; links name `index.html` so browsers opening files from disk find it too.
 struct PageLinks: Sendable {
@@ -25,7 +27,7 @@ struct PageLinks: Sendable {
     func file(_ path: String) -> String { root + path }
 
     /// The layout's breadcrumbs: each step's title and a link to its folder, from the home page down.
-    func breadcrumbs(_ trail: [(title: String, folder: String)]) -> [[String: Any]] {
-        trail.map { ["title": $0.title, "href": page($0.folder)] as [String: Any] }
+    func breadcrumbs(_ trail: [(title: String, folder: String)]) -> [TemplateContext] {
+        trail.map { ["title": .text($0.title), "href": .text(page($0.folder))] }
     }
 }

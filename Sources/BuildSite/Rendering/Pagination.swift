@@ -1,3 +1,5 @@
+import Mustache
+
 /// Long listings are cut into pages of `size` documents: the first at `folder/index.html`, the rest beside it at
 /// `folder/page-2.html`, so no page can clash with a document's folder. Navigation follows the GOV.UK pagination
 /// pattern: previous and next links, page numbers with the current one marked, gaps as an ellipsis.
@@ -24,16 +26,16 @@ struct Pagination {
     }
 
     /// The values the `pagination` partial shows; nil for a listing that fits on one page.
-    var context: [String: Any]? {
+    var context: TemplateContext? {
         guard count > 1 else { return nil }
-        var context: [String: Any] = [
-            "items": shownNumbers.map { number -> [String: Any] in
+        var context: TemplateContext = [
+            "items": .objects(shownNumbers.map { number -> TemplateContext in
                 guard let number else { return ["ellipsis": true] }
-                return ["number": number, "href": Pagination.fileName(number), "current": number == current]
-            },
+                return ["number": .number(number), "href": .text(Pagination.fileName(number)), "current": .flag(number == current)]
+            }),
         ]
-        if current > 1 { context["previous"] = ["href": Pagination.fileName(current - 1)] as [String: Any] }
-        if current < count { context["next"] = ["href": Pagination.fileName(current + 1)] as [String: Any] }
+        if current > 1 { context["previous"] = ["href": .text(Pagination.fileName(current - 1))] }
+        if current < count { context["next"] = ["href": .text(Pagination.fileName(current + 1))] }
         return context
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The values the `risk-appendix` template shows for one risk on a page: scores as "L2 × I5 = 10" with the band
 /// in words, the gap to target, the direction of travel, the update, the controls and the actions table with
 /// overdue actions flagged.
@@ -11,59 +13,59 @@ struct RiskAppendixContext {
     /// - Parameters:
     ///   - direction: from `directionContext`, or nil to leave the line out.
     ///   - historyHref: the link to the risk's page of scores over time, when the site has one.
-    func make(_ risk: Risk, in document: Document, direction: [String: Any]?, historyHref: String? = nil) -> [String: Any] {
-        var scores: [[String: Any]] = []
+    func make(_ risk: Risk, in document: Document, direction: TemplateContext?, historyHref: String? = nil) -> TemplateContext {
+        var scores: [TemplateContext] = []
         if let inherent = risk.inherent { scores.append(scoreContext("Inherent score (before controls)", inherent)) }
         scores.append(scoreContext("Current score", risk.current))
         if let target = risk.target { scores.append(scoreContext("Target score", target)) }
 
-        var context: [String: Any] = [
-            "id": risk.id,
-            "anchor": RiskAppendixContext.anchor(for: risk),
-            "title": risk.title,
-            "scores": scores,
-            "current": scoreContext("Current score", risk.current),
-            "causes": risk.causes,
-            "consequences": risk.consequences,
-            "controls": risk.controls.map { ["html": markdown.renderInline($0)] as [String: Any] },
-            "actions": risk.actions.map { actionContext($0, reportDate: document.date) },
-            "heatMap": heatMap.make(
+        var context: TemplateContext = [
+            "id": .text(risk.id),
+            "anchor": .text(RiskAppendixContext.anchor(for: risk)),
+            "title": .text(risk.title),
+            "scores": .objects(scores),
+            "current": .object(scoreContext("Current score", risk.current)),
+            "causes": .texts(risk.causes),
+            "consequences": .texts(risk.consequences),
+            "controls": .objects(risk.controls.map { ["html": .text(markdown.renderInline($0))] }),
+            "actions": .objects(risk.actions.map { actionContext($0, reportDate: document.date) }),
+            "heatMap": .object(heatMap.make(
                 entries: [HeatMapContext.Entry(label: risk.id, href: "#" + RiskAppendixContext.anchor(for: risk), score: risk.current,
                                                description: "risk \(risk.id), \(risk.title): current score \(risk.current.formula)")],
-                caption: "Heat map: where risk \(risk.id) sits now, by likelihood and impact"),
+                caption: "Heat map: where risk \(risk.id) sits now, by likelihood and impact")),
         ]
-        context["statement"] = risk.statement
-        context["owner"] = risk.owner
-        context["category"] = risk.category
-        context["treatment"] = risk.treatment.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() }
-        context["reviewDate"] = risk.reviewDate?.display
-        context["updateHTML"] = risk.update.map { markdown.render($0).html }
-        context["hasCauses"] = !risk.causes.isEmpty
-        context["hasConsequences"] = !risk.consequences.isEmpty
-        context["hasControls"] = !risk.controls.isEmpty
-        context["hasActions"] = !risk.actions.isEmpty
+        context["statement"] = risk.statement.map(MustacheValue.text)
+        context["owner"] = risk.owner.map(MustacheValue.text)
+        context["category"] = risk.category.map(MustacheValue.text)
+        context["treatment"] = risk.treatment.map { .text($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst()) }
+        context["reviewDate"] = risk.reviewDate.map { .text($0.display) }
+        context["updateHTML"] = risk.update.map { .text(markdown.render($0).html) }
+        context["hasCauses"] = .flag(!risk.causes.isEmpty)
+        context["hasConsequences"] = .flag(!risk.consequences.isEmpty)
+        context["hasControls"] = .flag(!risk.controls.isEmpty)
+        context["hasActions"] = .flag(!risk.actions.isEmpty)
         let overdue = risk.overdueActionCount(reportDate: document.date)
-        context["overdueCount"] = overdue
+        context["overdueCount"] = .number(overdue)
         // Mustache counts 0 as true, so sections test a flag, never a number.
-        context["hasOverdue"] = overdue > 0
-        context["overdueText"] = overdue == 1 ? "1 overdue action" : "\(overdue) overdue actions"
-        context["gap"] = risk.target.map { gapText(current: risk.current, target: $0) }
-        context["direction"] = direction
-        context["historyHref"] = historyHref
+        context["hasOverdue"] = .flag(overdue > 0)
+        context["overdueText"] = .text(overdue == 1 ? "1 overdue action" : "\(overdue) overdue actions")
+        context["gap"] = risk.target.map { .text(gapText(current: risk.current, target: $0)) }
+        context["direction"] = direction.map(MustacheValue.object)
+        context["historyHref"] = historyHref.map(MustacheValue.text)
         return context
     }
 
-    func scoreContext(_ label: String, _ score: RiskScore) -> [String: Any] {
+    func scoreContext(_ label: String, _ score: RiskScore) -> TemplateContext {
         let band = matrix.band(for: score)
         return [
-            "label": label,
-            "formula": score.formula,
-            "score": score.score,
-            "likelihood": "\(score.likelihood) (\(matrix.likelihoodWord(score.likelihood)))",
-            "impact": "\(score.impact) (\(matrix.impactWord(score.impact)))",
-            "band": band?.name ?? "No band",
-            "bandSlug": band?.slug ?? "none",
-            "bandTone": matrix.tone(of: band),
+            "label": .text(label),
+            "formula": .text(score.formula),
+            "score": .number(score.score),
+            "likelihood": .text("\(score.likelihood) (\(matrix.likelihoodWord(score.likelihood)))"),
+            "impact": .text("\(score.impact) (\(matrix.impactWord(score.impact)))"),
+            "band": .text(band?.name ?? "No band"),
+            "bandSlug": .text(band?.slug ?? "none"),
+            "bandTone": .text(matrix.tone(of: band)),
         ]
     }
 
@@ -78,15 +80,16 @@ struct RiskAppendixContext {
     /// The direction of travel in words and a symbol; the symbol is hidden from screen readers, the words say it all.
     /// The template adds "since <previous report> (date)" when there is one.
     static func directionContext(_ direction: RiskRegister.Direction, current: RiskScore, riskID: String, council: String,
-                                 previous: RiskRegister.Entry?, previousHref: String?) -> [String: Any] {
-        var context: [String: Any] = ["symbol": direction.symbol, "slug": direction.word, "words": directionWords(direction, current: current)]
+                                 previous: RiskRegister.Entry?, previousHref: String?) -> TemplateContext {
+        var context: TemplateContext = ["symbol": .text(direction.symbol), "slug": .text(direction.word),
+                                        "words": .text(directionWords(direction, current: current))]
         if case .new = direction {
-            context["words"] = "New: the first report from \(council) to score risk \(riskID)"
+            context["words"] = .text("New: the first report from \(council) to score risk \(riskID)")
         }
         if let previous {
-            context["previousTitle"] = previous.document.title
-            context["previousDate"] = previous.document.date.display
-            context["previousHref"] = previousHref
+            context["previousTitle"] = .text(previous.document.title)
+            context["previousDate"] = .text(previous.document.date.display)
+            context["previousHref"] = previousHref.map(MustacheValue.text)
         }
         return context
     }
@@ -101,16 +104,16 @@ struct RiskAppendixContext {
         }
     }
 
-    private func actionContext(_ action: RiskAction, reportDate: ContentDate) -> [String: Any] {
-        var context: [String: Any] = ["actionHTML": markdown.renderInline(action.action)]
-        context["impactHTML"] = action.impact.map(markdown.renderInline)
-        context["resourcesHTML"] = action.resources.map(markdown.renderInline)
-        context["owner"] = action.owner
-        context["due"] = action.due?.display
-        context["dueISO"] = action.due.flatMap { if case .date(let date) = $0 { date.iso } else { nil } }
-        context["status"] = action.status
-        context["statusSlug"] = action.status.map(Slug.make) ?? "none"
-        context["overdue"] = action.isOverdue(reportDate: reportDate)
+    private func actionContext(_ action: RiskAction, reportDate: ContentDate) -> TemplateContext {
+        var context: TemplateContext = ["actionHTML": .text(markdown.renderInline(action.action))]
+        context["impactHTML"] = action.impact.map { .text(markdown.renderInline($0)) }
+        context["resourcesHTML"] = action.resources.map { .text(markdown.renderInline($0)) }
+        context["owner"] = action.owner.map(MustacheValue.text)
+        context["due"] = action.due.map { .text($0.display) }
+        context["dueISO"] = action.due.flatMap { if case .date(let date) = $0 { .text(date.iso) } else { nil } }
+        context["status"] = action.status.map(MustacheValue.text)
+        context["statusSlug"] = .text(action.status.map(Slug.make) ?? "none")
+        context["overdue"] = .flag(action.isOverdue(reportDate: reportDate))
         return context
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// The numbers for a risk's inline SVG line chart: its current score in each report over time, the target where
 /// one is given, and the bands as shaded strips named in text. The template draws it; every value here is a
@@ -32,64 +33,67 @@ struct RiskHistoryChart {
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    func context(idPrefix: String, riskID: String, council: String) -> [String: Any] {
+    /// A coordinate as the SVG's text.
+    private static func coordinate(_ value: Double) -> MustacheValue { .text(number(value)) }
+
+    func context(idPrefix: String, riskID: String, council: String) -> TemplateContext {
         let plotRight = RiskHistoryChart.left + plotWidth
         let bottomY = y(0)
         // Bands as strips from the band below's top to their own top, so the strips tile the whole axis.
         var lowerEdge = 0
-        var bands: [[String: Any]] = []
+        var bands: [TemplateContext] = []
         for band in matrix.bands {
             let upper = min(band.scores.upperBound, maxScore)
             guard upper > lowerEdge else { continue }
             let top = y(upper), bottom = y(lowerEdge)
             bands.append([
-                "name": band.name, "tone": matrix.tone(of: band),
-                "x": RiskHistoryChart.number(RiskHistoryChart.left), "y": RiskHistoryChart.number(top),
-                "width": RiskHistoryChart.number(plotWidth), "height": RiskHistoryChart.number(bottom - top),
-                "labelX": RiskHistoryChart.number(plotRight + 8), "labelY": RiskHistoryChart.number((top + bottom) / 2 + 5),
-                "label": "\(band.name) \(band.coverage.contains("cell") ? "" : band.coverage)".trimmingCharacters(in: .whitespaces),
+                "name": .text(band.name), "tone": .text(matrix.tone(of: band)),
+                "x": Self.coordinate(RiskHistoryChart.left), "y": Self.coordinate(top),
+                "width": Self.coordinate(plotWidth), "height": Self.coordinate(bottom - top),
+                "labelX": Self.coordinate(plotRight + 8), "labelY": Self.coordinate((top + bottom) / 2 + 5),
+                "label": .text("\(band.name) \(band.coverage.contains("cell") ? "" : band.coverage)".trimmingCharacters(in: .whitespaces)),
             ])
             lowerEdge = upper
         }
         let step = max(1, Int((Double(maxScore) / 5).rounded(.up)))
-        let ticks = stride(from: 0, through: maxScore, by: step).map { score -> [String: Any] in
-            ["label": score, "y": RiskHistoryChart.number(y(score)), "textY": RiskHistoryChart.number(y(score) + 5)]
+        let ticks = stride(from: 0, through: maxScore, by: step).map { score -> TemplateContext in
+            ["label": .number(score), "y": Self.coordinate(y(score)), "textY": Self.coordinate(y(score) + 5)]
         }
         let rotate = entries.count > 5
-        let points = entries.enumerated().map { index, entry -> [String: Any] in
+        let points = entries.enumerated().map { index, entry -> TemplateContext in
             let score = entry.risk.current.score
-            var point: [String: Any] = [
-                "x": RiskHistoryChart.number(x(index)), "y": RiskHistoryChart.number(y(score)),
-                "labelY": RiskHistoryChart.number(y(score) - 10), "score": score,
-                "dateLabel": RiskHistoryChart.shortDate(entry.document.date),
-                "dateY": RiskHistoryChart.number(bottomY + 20),
+            var point: TemplateContext = [
+                "x": Self.coordinate(x(index)), "y": Self.coordinate(y(score)),
+                "labelY": Self.coordinate(y(score) - 10), "score": .number(score),
+                "dateLabel": .text(RiskHistoryChart.shortDate(entry.document.date)),
+                "dateY": Self.coordinate(bottomY + 20),
             ]
-            point["rotate"] = rotate ? "rotate(-35 \(RiskHistoryChart.number(x(index))) \(RiskHistoryChart.number(bottomY + 20)))" : nil
+            point["rotate"] = rotate ? .text("rotate(-35 \(RiskHistoryChart.number(x(index))) \(RiskHistoryChart.number(bottomY + 20)))") : nil
             return point
         }
-        let targets = entries.enumerated().compactMap { index, entry -> [String: Any]? in
+        let targets = entries.enumerated().compactMap { index, entry -> TemplateContext? in
             guard let target = entry.risk.target else { return nil }
-            return ["x": RiskHistoryChart.number(x(index) - 5), "y": RiskHistoryChart.number(y(target.score) - 5), "score": target.score]
+            return ["x": Self.coordinate(x(index) - 5), "y": Self.coordinate(y(target.score) - 5), "score": .number(target.score)]
         }
         let targetLine = entries.enumerated().compactMap { index, entry in
             entry.risk.target.map { "\(RiskHistoryChart.number(x(index))),\(RiskHistoryChart.number(y($0.score)))" }
         }.joined(separator: " ")
-        var context: [String: Any] = [
-            "titleID": idPrefix + "-title", "descID": idPrefix + "-desc",
-            "title": "Line chart: current score of risk \(riskID) (\(council)) in each report, 0 to \(maxScore)",
-            "description": description(),
-            "width": Int(RiskHistoryChart.width), "height": Int(RiskHistoryChart.height),
-            "axisX": RiskHistoryChart.number(RiskHistoryChart.left), "axisRight": RiskHistoryChart.number(plotRight),
-            "axisTop": RiskHistoryChart.number(RiskHistoryChart.top), "axisBottom": RiskHistoryChart.number(bottomY),
-            "axisLabelX": RiskHistoryChart.number(RiskHistoryChart.left - 8),
-            "bands": bands, "ticks": ticks, "points": points,
-            "line": entries.indices.map { "\(RiskHistoryChart.number(x($0))),\(RiskHistoryChart.number(y(entries[$0].risk.current.score)))" }
-                .joined(separator: " "),
-            "targets": targets,
-            "maxScore": maxScore,
+        var context: TemplateContext = [
+            "titleID": .text(idPrefix + "-title"), "descID": .text(idPrefix + "-desc"),
+            "title": .text("Line chart: current score of risk \(riskID) (\(council)) in each report, 0 to \(maxScore)"),
+            "description": .text(description()),
+            "width": .number(Int(RiskHistoryChart.width)), "height": .number(Int(RiskHistoryChart.height)),
+            "axisX": Self.coordinate(RiskHistoryChart.left), "axisRight": Self.coordinate(plotRight),
+            "axisTop": Self.coordinate(RiskHistoryChart.top), "axisBottom": Self.coordinate(bottomY),
+            "axisLabelX": Self.coordinate(RiskHistoryChart.left - 8),
+            "bands": .objects(bands), "ticks": .objects(ticks), "points": .objects(points),
+            "line": .text(entries.indices.map { "\(RiskHistoryChart.number(x($0))),\(RiskHistoryChart.number(y(entries[$0].risk.current.score)))" }
+                .joined(separator: " ")),
+            "targets": .objects(targets),
+            "maxScore": .number(maxScore),
         ]
-        context["targetLine"] = targets.count > 1 ? targetLine : nil
-        context["hasTargets"] = !targets.isEmpty
+        context["targetLine"] = targets.count > 1 ? .text(targetLine) : nil
+        context["hasTargets"] = .flag(!targets.isEmpty)
         return context
     }
 

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The council-wide risk register (`risks/index.html`): each risk's latest score, highest first, with a heat map
 /// of them all; then every risk of every report; then the open data files and what their columns mean.
 extension SiteRenderer {
@@ -23,68 +25,68 @@ extension SiteRenderer {
         let councils = Set(riskRegister.series.map(\.council)).count
         var context = pageContext(title: "Risk register", folder: folder, links: links,
                                   description: "Every risk in the risk deep-dives on \(site.settings.title), highest score first, with its history and open data.")
-        context["breadcrumbs"] = links.breadcrumbs([("Home", "")])
+        context["breadcrumbs"] = .objects(links.breadcrumbs([("Home", "")]))
         context["hasBreadcrumbs"] = true
-        context["summary"] = "\(count(riskRegister.series.count, "risk")) from \(count(reports, "report")) of \(count(councils, "council"))."
+        context["summary"] = .text("\(count(riskRegister.series.count, "risk")) from \(count(reports, "report")) of \(count(councils, "council")).")
 
         // An id shared by two councils is shown with its council in the heat map, so each label says one risk.
         let idCounts = Dictionary(grouping: riskRegister.series, by: \.riskID).mapValues(\.count)
-        context["latest"] = riskRegister.series.enumerated().map { position, series -> [String: Any] in
+        context["latest"] = .objects(riskRegister.series.enumerated().map { position, series -> TemplateContext in
             let entry = series.latest
             var row = entryContext(entry, links: links, appendix: appendix)
-            row["position"] = position + 1
-            row["historyHref"] = links.page(series.folder)
-            row["reportCount"] = count(series.entries.count, "report")
+            row["position"] = .number(position + 1)
+            row["historyHref"] = .text(links.page(series.folder))
+            row["reportCount"] = .text(count(series.entries.count, "report"))
             let direction = riskRegister.direction(of: entry.risk, in: entry.document, settings: site.settings)
-            row["directionSymbol"] = direction.symbol
-            row["directionWords"] = RiskAppendixContext.directionWords(direction, current: entry.risk.current)
+            row["directionSymbol"] = .text(direction.symbol)
+            row["directionWords"] = .text(RiskAppendixContext.directionWords(direction, current: entry.risk.current))
             return row
-        }
-        context["heatMap"] = heatMap.make(
+        })
+        context["heatMap"] = .object(heatMap.make(
             entries: riskRegister.series.map { series in
                 let entry = series.latest
                 let label = idCounts[series.riskID, default: 0] > 1 ? "\(series.riskID) (\(series.council))" : series.riskID
                 return HeatMapContext.Entry(label: label, href: appendixHref(entry, links: links), score: entry.risk.current,
                                             description: "risk \(series.riskID), \(entry.risk.title), \(series.council): current score \(entry.risk.current.formula) in \(entry.document.title)")
             },
-            caption: "Heat map of the register: each risk's latest current score, by likelihood and impact")
+            caption: "Heat map of the register: each risk's latest current score, by likelihood and impact"))
         let everyEntry = riskRegister.allEntries.sorted { a, b in
             if a.risk.current.score != b.risk.current.score { return a.risk.current.score > b.risk.current.score }
             if a.document.date != b.document.date { return b.document.date < a.document.date }
             if a.council != b.council || a.risk.id != b.risk.id { return RiskRegister.order(a.council, a.risk.id, b.council, b.risk.id) }
             return a.document.contentPath < b.document.contentPath
         }
-        context["entries"] = everyEntry.map { entry -> [String: Any] in
+        context["entries"] = .objects(everyEntry.map { entry -> TemplateContext in
             var row = entryContext(entry, links: links, appendix: appendix)
-            row["historyHref"] = riskRegister.series(of: entry.risk, in: entry.document, settings: site.settings).map { links.page($0.folder) }
+            row["historyHref"] = riskRegister.series(of: entry.risk, in: entry.document, settings: site.settings).map { .text(links.page($0.folder)) }
             return row
-        }
-        context["downloads"] = OpenDataExport.downloads(links: links)
-        context["riskColumns"] = OpenDataExport.riskColumns(matrix: matrix).map(\.documentation)
-        context["actionColumns"] = OpenDataExport.actionColumns.map(\.documentation)
+        })
+        context["downloads"] = .objects(OpenDataExport.downloads(links: links))
+        context["riskColumns"] = .objects(OpenDataExport.riskColumns(matrix: matrix).map(\.documentation))
+        context["actionColumns"] = .objects(OpenDataExport.actionColumns.map(\.documentation))
         return page(folder + "index.html", "register", context)
     }
 
     /// What the register's and history pages' tables show for one risk in one report.
-    func entryContext(_ entry: RiskRegister.Entry, links: PageLinks, appendix: RiskAppendixContext) -> [String: Any] {
+    func entryContext(_ entry: RiskRegister.Entry, links: PageLinks, appendix: RiskAppendixContext) -> TemplateContext {
         let risk = entry.risk
-        var row: [String: Any] = [
-            "id": risk.id,
-            "title": risk.title,
-            "council": entry.council,
-            "reportTitle": entry.document.title,
-            "reportHref": links.page(entry.document.urlPath),
-            "appendixHref": appendixHref(entry, links: links),
-            "date": entry.document.date.display,
-            "dateISO": entry.document.date.iso,
-            "current": appendix.scoreContext("Current score", risk.current),
-            "openActions": risk.openActionCount,
-            "overdueActions": risk.overdueActionCount(reportDate: entry.document.date),
-            "hasOverdue": risk.overdueActionCount(reportDate: entry.document.date) > 0,
+        var row: TemplateContext = [
+            "id": .text(risk.id),
+            "title": .text(risk.title),
+            "council": .text(entry.council),
+            "reportTitle": .text(entry.document.title),
+            "reportHref": .text(links.page(entry.document.urlPath)),
+            "appendixHref": .text(appendixHref(entry, links: links)),
+            "date": .text(entry.document.date.display),
+            "dateISO": .text(entry.document.date.iso),
+            "current": .object(appendix.scoreContext("Current score", risk.current)),
+            "openActions": .number(risk.openActionCount),
+            "overdueActions": .number(risk.overdueActionCount(reportDate: entry.document.date)),
+            "hasOverdue": .flag(risk.overdueActionCount(reportDate: entry.document.date) > 0),
         ]
-        row["target"] = risk.target.map { appendix.scoreContext("Target score", $0) }
-        row["inherent"] = risk.inherent.map { appendix.scoreContext("Inherent score", $0) }
-        row["owner"] = risk.owner
+        row["target"] = risk.target.map { .object(appendix.scoreContext("Target score", $0)) }
+        row["inherent"] = risk.inherent.map { .object(appendix.scoreContext("Inherent score", $0)) }
+        row["owner"] = risk.owner.map(MustacheValue.text)
         return row
     }
 
@@ -94,7 +96,7 @@ extension SiteRenderer {
     }
 
     /// The link from a report's appendix to the risk's history page, and its direction of travel.
-    func riskAppendixLinks(_ risk: Risk, in document: Document, links: PageLinks) -> (direction: [String: Any]?, historyHref: String?) {
+    func riskAppendixLinks(_ risk: Risk, in document: Document, links: PageLinks) -> (direction: TemplateContext?, historyHref: String?) {
         guard let series = riskRegister.series(of: risk, in: document, settings: site.settings) else { return (nil, nil) }
         let previous = riskRegister.previous(of: risk, in: document, settings: site.settings)
         let direction = RiskAppendixContext.directionContext(
@@ -107,8 +109,8 @@ extension SiteRenderer {
     func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
     /// The main navigation's entry for the register, when the site has one.
-    func riskRegisterNavigation(folder: String, links: PageLinks) -> [[String: Any]] {
+    func riskRegisterNavigation(folder: String, links: PageLinks) -> [TemplateContext] {
         guard hasRiskRegister else { return [] }
-        return [["name": "Risk register", "href": links.page(SiteRenderer.riskRegisterFolder), "current": folder.hasPrefix(SiteRenderer.riskRegisterFolder)]]
+        return [["name": "Risk register", "href": .text(links.page(SiteRenderer.riskRegisterFolder)), "current": .flag(folder.hasPrefix(SiteRenderer.riskRegisterFolder))]]
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The pages every site has besides its documents and listings: the glossary, the search page and the 404 page.
 extension SiteRenderer {
     /// Folders build-site writes pages into; no document may be published inside them.
@@ -10,8 +12,8 @@ extension SiteRenderer {
         let links = PageLinks(pageFolder: folder)
         var context = pageContext(title: "Glossary of abbreviations", folder: folder, links: links,
                                   description: "What the abbreviations in the reports and minutes on \(site.settings.title) stand for.")
-        context["entries"] = glossary.entries.map { ["term": $0.term, "meaning": $0.meaning, "id": $0.id] as [String: Any] }
-        context["breadcrumbs"] = links.breadcrumbs([("Home", "")])
+        context["entries"] = .objects(glossary.entries.map { ["term": .text($0.term), "meaning": .text($0.meaning), "id": .text($0.id)] })
+        context["breadcrumbs"] = .objects(links.breadcrumbs([("Home", "")]))
         context["hasBreadcrumbs"] = true
         return page(folder + "index.html", "glossary", context)
     }
@@ -22,10 +24,10 @@ extension SiteRenderer {
         let links = PageLinks(pageFolder: folder)
         var context = pageContext(title: "Search", folder: folder, links: links,
                                   description: "Search the full text of every publication on \(site.settings.title).")
-        context["browse"] = browseLinks(links)
-        context["pagefindScript"] = links.file("pagefind/pagefind.js")
-        context["searchScript"] = links.file("assets/search.js")
-        context["breadcrumbs"] = links.breadcrumbs([("Home", "")])
+        context["browse"] = .objects(browseLinks(links))
+        context["pagefindScript"] = .text(links.file("pagefind/pagefind.js"))
+        context["searchScript"] = .text(links.file("assets/search.js"))
+        context["breadcrumbs"] = .objects(links.breadcrumbs([("Home", "")]))
         context["hasBreadcrumbs"] = true
         context["isSearch"] = true
         return page(folder + "index.html", "search", context)
@@ -38,7 +40,7 @@ extension SiteRenderer {
         var context = pageContext(title: "Page not found", folder: "", links: links,
                                   description: "The page you asked for is not on \(site.settings.title).")
         context["canonicalURL"] = nil
-        context["browse"] = browseLinks(links)
+        context["browse"] = .objects(browseLinks(links))
         return page("404.html", "not-found", context)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Renders the site model into files: the home page, a listing per type, and a page per document.
 /// It reads nothing from disk but the templates it was given, and writes nothing: the writer does that.
@@ -16,14 +17,12 @@ public struct SiteRenderer: Sendable {
     /// Whether any report has risks (the register is not empty), known without making the register.
     let hasRiskRegister: Bool
     let glossary: Glossary
-    /// The site's risk matrix as an empty heat map, for every heat map to fill in. Never changed after `init`, so
-    /// threads may share it.
-    nonisolated(unsafe) let heatMap: HeatMapContext
+    /// The site's risk matrix as an empty heat map, for every heat map to fill in.
+    let heatMap: HeatMapContext
     /// The ways to browse that have at least one group on this site.
     let facets: [BrowseFacet]
     /// The site's name, language and publisher, as every page's layout shows them (`site.title`…): made once.
-    /// Never changed after `init`, so threads may share it.
-    nonisolated(unsafe) let siteDetails: [String: Any]
+    let siteDetails: MustacheValue
     /// Pages kept from the last build when their inputs are unchanged; nil renders every page.
     let reuse: PageReuse?
     /// The documents' bodies, when the build has moved them out of the model (`DocumentBodies`); nil when the model
@@ -45,9 +44,9 @@ public struct SiteRenderer: Sendable {
         self.index = SiteIndex(site)
         self.glossary = Glossary(site.glossary)
         self.heatMap = HeatMapContext(matrix: site.settings.riskMatrix)
-        var siteDetails: [String: Any] = ["title": site.settings.title, "language": site.settings.language]
-        if !site.settings.publisher.isEmpty { siteDetails["publisher"] = site.settings.publisher }
-        self.siteDetails = siteDetails
+        var siteDetails: TemplateContext = ["title": .text(site.settings.title), "language": .text(site.settings.language)]
+        if !site.settings.publisher.isEmpty { siteDetails["publisher"] = .text(site.settings.publisher) }
+        self.siteDetails = .object(siteDetails)
         // A facet has groups when a document has a value for it that makes a slug: found without grouping them all.
         self.facets = BrowseFacet.allCases.filter { facet in
             site.documents.contains { document in facet.values(of: document).contains { !Slug.make($0).isEmpty } }
@@ -114,7 +113,7 @@ public struct SiteRenderer: Sendable {
     typealias PageJob = @Sendable () -> [OutputFile]
 
     /// `templates.render`, unless the last build wrote this page from the same context: then the page is kept.
-    func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+    func page(_ path: String, _ template: String, _ context: TemplateContext) -> OutputFile {
         if let reuse, reuse.keep(path, template: template, context: context) { return .kept(path) }
         return OutputFile(path: path, text: templates.render(template, context))
     }
@@ -125,8 +124,8 @@ public struct SiteRenderer: Sendable {
         let links = PageLinks(pageFolder: "")
         var context = pageContext(title: site.settings.title, folder: "", links: links, description: "Reports, risk deep-dives and minutes published by \(site.settings.publisher.isEmpty ? site.settings.title : site.settings.publisher).")
         context["isHome"] = true
-        context["documents"] = site.documents.filter { $0.type != .page }.prefix(10).map { DocumentSummaryContext.make($0, links: links) }
-        context["browse"] = browseLinks(links)
+        context["documents"] = .objects(site.documents.filter { $0.type != .page }.prefix(10).map { DocumentSummaryContext.make($0, links: links) })
+        context["browse"] = .objects(browseLinks(links))
         return page("index.html", "home", context)
     }
 
@@ -146,26 +145,26 @@ public struct SiteRenderer: Sendable {
         }
         let links = PageLinks(pageFolder: document.urlPath)
         var context = pageContext(title: document.title, folder: document.urlPath, links: links, description: document.summary ?? "\(document.type.singularName): \(document.title)")
-        context["document"] = DocumentSummaryContext.make(document, links: links)
-        context["details"] = DocumentDetails.rows(document, links: links)
-        context["breadcrumbs"] = links.breadcrumbs([("Home", ""), (document.type.pluralName, document.type.folder + "/")])
+        context["document"] = .object(DocumentSummaryContext.make(document, links: links))
+        context["details"] = .objects(DocumentDetails.rows(document, links: links))
+        context["breadcrumbs"] = .objects(links.breadcrumbs([("Home", ""), (document.type.pluralName, document.type.folder + "/")]))
         context["hasBreadcrumbs"] = true
         if !document.risks.isEmpty {
             let appendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown, heatMap: heatMap)
-            context["risks"] = document.risks.map { risk in
+            context["risks"] = .objects(document.risks.map { risk in
                 let register = riskAppendixLinks(risk, in: document, links: links)
                 return appendix.make(risk, in: document, direction: register.direction, historyHref: register.historyHref)
-            }
+            })
             context["hasRisks"] = true
         }
-        context["tags"] = document.tags.map { ["name": $0, "href": BrowseFacet.topic.folder(for: $0).map(links.page) ?? ""] as [String: Any] }
-        context["hasTags"] = !document.tags.isEmpty
+        context["tags"] = .objects(document.tags.map { ["name": .text($0), "href": .text(BrowseFacet.topic.folder(for: $0).map(links.page) ?? "")] })
+        context["hasTags"] = .flag(!document.tags.isEmpty)
         if let discussed = document.discusses.flatMap(index.document(at:)) {
-            context["discusses"] = DocumentSummaryContext.make(discussed, links: links)
+            context["discusses"] = .object(DocumentSummaryContext.make(discussed, links: links))
         }
         let minutes = index.documents(discussing: document.contentPath)
         if !minutes.isEmpty {
-            context["minutedBy"] = minutes.map { DocumentSummaryContext.make($0, links: links) }
+            context["minutedBy"] = .objects(minutes.map { DocumentSummaryContext.make($0, links: links) })
             context["hasMinutes"] = true
         }
         // Everything else on the page comes from the Markdown, which the fingerprint takes by the hash of the file
@@ -180,33 +179,33 @@ public struct SiteRenderer: Sendable {
         var text = PageText(headingIDs: HeadingIDAllocator(reserved: ["main-content", "contents", "risk-on-a-page", "top", "details", "committee-said"]),
                             glossary: glossary, glossaryHref: links.page("glossary/"))
         let body = markdown.render(document.body, page: &text)
-        context["bodyHTML"] = body.html
-        context["readingTime"] = ReadingTime.text(for: document)
-        var contents = body.headings.filter { $0.level <= 3 }.map { ["text": $0.text, "href": "#" + $0.id, "isSub": $0.level == 3] as [String: Any] }
+        context["bodyHTML"] = .text(body.html)
+        context["readingTime"] = .text(ReadingTime.text(for: document))
+        var contents: [TemplateContext] = body.headings.filter { $0.level <= 3 }.map { ["text": .text($0.text), "href": .text("#" + $0.id), "isSub": .flag($0.level == 3)] }
         if !document.risks.isEmpty {
             contents.append(["text": "Appendix – Risk on a page", "href": "#risk-on-a-page", "isSub": false])
         }
-        context["contents"] = contents
-        context["hasContents"] = contents.count > 1
+        context["contents"] = .objects(contents)
+        context["hasContents"] = .flag(contents.count > 1)
         return OutputFile(path: path, text: templates.render("document", context))
     }
 
     /// What every page's layout needs: site name, language, paths to the root and the stylesheet, canonical URL.
-    func pageContext(title: String, folder: String, links: PageLinks, description: String) -> [String: Any] {
+    func pageContext(title: String, folder: String, links: PageLinks, description: String) -> TemplateContext {
         [
             "site": siteDetails,
-            "pageTitle": title,
-            "description": description,
-            "root": links.root,
-            "homeHref": links.page(""),
-            "stylesheet": links.file("assets/site.css"),
-            "canonicalURL": site.settings.baseURL + folder,
-            "searchHref": links.page("search/"),
-            "feedHref": SiteAddress.isAbsolute(site.settings.baseURL) ? links.file("feed.xml") : "",
-            "footerLinks": facetLinks(links),
-            "navigation": DocumentType.allCases.filter { !index.documents(of: $0).isEmpty && $0 != .page }.map {
-                ["name": $0.pluralName, "href": links.page($0.folder + "/"), "current": folder.hasPrefix($0.folder + "/")] as [String: Any]
-            } + riskRegisterNavigation(folder: folder, links: links),
+            "pageTitle": .text(title),
+            "description": .text(description),
+            "root": .text(links.root),
+            "homeHref": .text(links.page("")),
+            "stylesheet": .text(links.file("assets/site.css")),
+            "canonicalURL": .text(site.settings.baseURL + folder),
+            "searchHref": .text(links.page("search/")),
+            "feedHref": .text(SiteAddress.isAbsolute(site.settings.baseURL) ? links.file("feed.xml") : ""),
+            "footerLinks": .objects(facetLinks(links)),
+            "navigation": .objects(DocumentType.allCases.filter { !index.documents(of: $0).isEmpty && $0 != .page }.map {
+                ["name": .text($0.pluralName), "href": .text(links.page($0.folder + "/")), "current": .flag(folder.hasPrefix($0.folder + "/"))]
+            } + riskRegisterNavigation(folder: folder, links: links)),
         ]
     }
 }

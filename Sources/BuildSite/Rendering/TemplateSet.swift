@@ -54,8 +54,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a named template; values are HTML-escaped unless the template uses `{{{…}}}` (kept for `…HTML` fields).
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ name: String, _ context: TemplateContext) -> String {
+        library.render(MustacheValue.object(context), withTemplate: name) ?? ""
     }
 
     private static func listAssets(in folder: URL) -> [String] {

@@ -16,12 +16,39 @@ struct MustacheStack {
         let dictionary: [String: Any]?
         /// a string has no children: a look-up passes it by
         let isString: Bool
+        /// The value, when it is a `MustacheValue` (then `object` is unused)
+        let value: MustacheValue?
+        /// `value`'s fields, when it is an object
+        let fields: [String: MustacheValue]?
+        /// True when this entry and every one below it hold a `MustacheValue`: names are then looked up without `Any`
+        let allTyped: Bool
         let below: Entry?
 
-        init(_ object: Any, below: Entry?) {
+        convenience init(_ object: Any, below: Entry?) {
+            if let value = object as? MustacheValue {
+                self.init(value: value, below: below)
+            } else {
+                let dictionary = object as? [String: Any]
+                self.init(object: object, dictionary: dictionary, isString: dictionary == nil && object is String,
+                          value: nil, fields: nil, allTyped: false, below: below)
+            }
+        }
+
+        convenience init(value: MustacheValue, below: Entry?) {
+            var fields: [String: MustacheValue]?
+            if case .object(let objectFields) = value { fields = objectFields }
+            self.init(object: (), dictionary: nil, isString: false, value: value, fields: fields,
+                      allTyped: below?.allTyped ?? true, below: below)
+        }
+
+        private init(object: Any, dictionary: [String: Any]?, isString: Bool, value: MustacheValue?,
+                     fields: [String: MustacheValue]?, allTyped: Bool, below: Entry?) {
             self.object = object
-            self.dictionary = object as? [String: Any]
-            self.isString = self.dictionary == nil && object is String
+            self.dictionary = dictionary
+            self.isString = isString
+            self.value = value
+            self.fields = fields
+            self.allTyped = allTyped
             self.below = below
         }
     }
@@ -38,11 +65,16 @@ struct MustacheStack {
     }
 
     /// The most recently pushed object
-    var last: Any { self.top.object }
+    var last: Any { self.top.value?.anyValue ?? self.top.object }
 
     /// A stack with `object` pushed on top of this one
     func appending(_ object: Any) -> MustacheStack {
         MustacheStack(top: Entry(object, below: self.top))
+    }
+
+    /// A stack with `value` pushed on top of this one
+    func appending(value: MustacheValue) -> MustacheStack {
+        MustacheStack(top: Entry(value: value, below: self.top))
     }
 }
 
@@ -90,6 +122,32 @@ struct MustacheContext {
         .init(
             stack: self.stack.appending(object),
             sequenceContext: nil,
+            indentation: self.indentation,
+            inherited: self.inherited,
+            contentType: self.contentType,
+            library: self.library,
+            reloadPartials: self.reloadPartials
+        )
+    }
+
+    /// return context with a value added to stack
+    func withValue(_ value: MustacheValue) -> MustacheContext {
+        .init(
+            stack: self.stack.appending(value: value),
+            sequenceContext: nil,
+            indentation: self.indentation,
+            inherited: self.inherited,
+            contentType: self.contentType,
+            library: self.library,
+            reloadPartials: self.reloadPartials
+        )
+    }
+
+    /// return context with sequence info and a value added to stack
+    func withSequence(value: MustacheValue, sequenceContext: MustacheSequenceContext) -> MustacheContext {
+        .init(
+            stack: self.stack.appending(value: value),
+            sequenceContext: sequenceContext,
             indentation: self.indentation,
             inherited: self.inherited,
             contentType: self.contentType,

@@ -60,6 +60,12 @@ public struct MustacheLibrary: Sendable {
         self.templates[name]
     }
 
+    /// Render a `MustacheValue` using template with name: names are looked up without casts.
+    public func render(_ value: MustacheValue, withTemplate name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        return template.render(context: .init(value, library: self))
+    }
+
     /// Render object using templated with name
     /// - Parameters:
     ///   - object: Object to render

@@ -53,6 +53,12 @@ extension MustacheTemplate {
             string += text
 
         case .variable(let variable, let transforms):
+            if transforms.isEmpty, context.stack.top.allTyped {
+                if let value = self.typedChild(named: variable, context: context) {
+                    self.renderTypedVariable(value, escaped: true, context: context, into: &string)
+                }
+                return
+            }
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 if let text = child as? String {
                     string += context.contentType.escapeText(text)
@@ -71,6 +77,12 @@ extension MustacheTemplate {
             }
 
         case .unescapedVariable(let variable, let transforms):
+            if transforms.isEmpty, context.stack.top.allTyped {
+                if let value = self.typedChild(named: variable, context: context) {
+                    self.renderTypedVariable(value, escaped: false, context: context, into: &string)
+                }
+                return
+            }
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 if let text = child as? String {
                     string += text
@@ -84,6 +96,12 @@ extension MustacheTemplate {
             }
 
         case .section(let variable, let transforms, let template):
+            if transforms.isEmpty, context.stack.top.allTyped {
+                if let value = self.typedChild(named: variable, context: context) {
+                    self.renderTypedSection(value, with: template, context: context, into: &string)
+                }
+                return
+            }
             let child = self.getChild(named: variable, transforms: transforms, context: context)
             if let lambda = child as? MustacheLambda {
                 string += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
@@ -92,6 +110,10 @@ extension MustacheTemplate {
             self.renderSection(child, with: template, context: context, into: &string)
 
         case .invertedSection(let variable, let transforms, let template):
+            if transforms.isEmpty, context.stack.top.allTyped {
+                self.renderTypedInvertedSection(self.typedChild(named: variable, context: context), with: template, context: context, into: &string)
+                return
+            }
             let child = self.getChild(named: variable, transforms: transforms, context: context)
             self.renderInvertedSection(child, with: template, context: context, into: &string)
 
@@ -324,6 +346,8 @@ extension MustacheTemplate {
         func _getImmediateChild(named name: String, in entry: MustacheStack.Entry) -> Any? {
             if let dictionary = entry.dictionary { return dictionary[name] }
             if entry.isString { return nil }
+            // A `MustacheValue` on a stack that is not all of them (under a transform's result): its plain value.
+            if entry.value != nil { return entry.fields?[name]?.anyValue }
             return _getImmediateChild(named: name, from: entry.object)
         }
 
@@ -401,6 +425,83 @@ extension MustacheTemplate {
             return nil
         }
         return child
+    }
+
+    /// A name's value on a stack of `MustacheValue`s only, found as `getChild` finds it on a stack of `Any`
+    /// values (without transforms): a plain name up the stack; `.` the top; `a.b` the first `a` up the stack, then
+    /// its `b`; `.a` the top's `a`.
+    func typedChild(named name: String, context: MustacheContext) -> MustacheValue? {
+        if !name.isEmpty, !Self.containsDot(name) {
+            var entry: MustacheStack.Entry? = context.stack.top
+            while let current = entry {
+                if let found = current.fields?[name] { return found }
+                entry = current.below
+            }
+            return nil
+        }
+        if name == "." { return context.stack.top.value }
+        let names = name.split(separator: ".")
+        var found: MustacheValue?
+        var rest = names[...]
+        if name.first == "." {
+            found = context.stack.top.value
+        } else {
+            guard let first = rest.popFirst() else { return context.stack.top.value }
+            let key = String(first)
+            var entry: MustacheStack.Entry? = context.stack.top
+            while let current = entry {
+                if let value = current.fields?[key] { found = value; break }
+                entry = current.below
+            }
+        }
+        for child in rest {
+            guard case .object(let fields)? = found else { return nil }
+            found = fields[String(child)]
+        }
+        return found
+    }
+
+    /// `{{name}}` or `{{{name}}}` of a `MustacheValue`: what `renderToken` writes for its `anyValue`.
+    func renderTypedVariable(_ value: MustacheValue, escaped: Bool, context: MustacheContext, into string: inout String) {
+        let text: String
+        switch value {
+        case .text(let value): text = value
+        case .number(let number): text = String(number)
+        case .flag, .list, .object: text = String(describing: value.anyValue)
+        }
+        string += escaped ? context.contentType.escapeText(text) : text
+    }
+
+    /// A section over a `MustacheValue`: what `renderSection` does with its `anyValue`.
+    func renderTypedSection(_ value: MustacheValue, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+        switch value {
+        case .flag(let flag):
+            if flag { template.render(context: context, into: &string) }
+        case .list(let items):
+            var sequenceContext = MustacheSequenceContext(first: true)
+            for index in items.indices {
+                sequenceContext.last = index == items.count - 1
+                template.render(context: context.withSequence(value: items[index], sequenceContext: sequenceContext), into: &string)
+                sequenceContext.first = false
+                sequenceContext.index += 1
+            }
+        case .text, .number, .object:
+            template.render(context: context.withValue(value), into: &string)
+        }
+    }
+
+    /// An inverted section over a `MustacheValue`, or over no value: what `renderInvertedSection` does.
+    func renderTypedInvertedSection(_ value: MustacheValue?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+        switch value {
+        case .none:
+            template.render(context: context, into: &string)
+        case .flag(let flag)?:
+            if !flag { template.render(context: context, into: &string) }
+        case .list(let items)?:
+            if items.isEmpty { template.render(context: context.withValue(.list(items)), into: &string) }
+        case .text?, .number?, .object?:
+            break
+        }
     }
 
     /// Whether a variable's name has a dot in it, read from its bytes in place.

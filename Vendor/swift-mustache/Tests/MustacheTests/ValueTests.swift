@@ -1,0 +1,127 @@
+//
+// This source file is part of the Hummingbird server framework project
+// Copyright (c) the Hummingbird authors
+//
+// See LICENSE.txt for license information
+// SPDX-License-Identifier: Apache-2.0
+//
+
+import Mustache
+import XCTest
+
+/// A context of `MustacheValue`s renders as the same context of plain Swift values (`anyValue`) does: the typed
+/// look-ups and sections (added for build-site) give the general code's answers.
+final class ValueTests: XCTestCase {
+    let context: MustacheValue = [
+        "title": "Risks & <issues>",
+        "empty": "",
+        "count": 3,
+        "yes": true,
+        "no": false,
+        "none": [],
+        "causes": ["Staff leave", "Demand rises"],
+        "risks": [
+            ["id": "R1", "score": 12, "open": true, "owner": "Director"],
+            ["id": "R2", "score": 4, "open": false],
+        ],
+        "document": ["summary": "In short", "meta": ["date": "1 May 2024"]],
+    ]
+
+    func assertSame(_ template: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let compiled = try MustacheTemplate(string: template)
+        XCTAssertEqual(compiled.render(self.context), compiled.render(self.context.anyValue), template, file: file, line: line)
+    }
+
+    func testVariables() throws {
+        try self.assertSame("{{title}} {{{title}}} {{&title}} [{{empty}}] {{count}} {{yes}} {{no}} {{missing}}")
+        try self.assertSame("{{document.summary}} {{document.meta.date}} {{document.missing.date}} {{title.missing}}")
+        XCTAssertEqual(try MustacheTemplate(string: "{{title}}|{{count}}").render(self.context), "Risks &amp; &lt;issues&gt;|3")
+    }
+
+    func testSections() throws {
+        try self.assertSame("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#none}}E{{/none}}{{#missing}}M{{/missing}}")
+        try self.assertSame("{{#causes}}<li>{{.}}</li>{{/causes}}")
+        try self.assertSame("{{#risks}}{{id}}:{{score}}{{#open}} open{{/open}}{{^open}} closed{{/open}} {{owner}} {{title}};{{/risks}}")
+        try self.assertSame("{{#document}}{{summary}} {{title}} {{#meta}}{{date}} {{summary}}{{/meta}}{{/document}}")
+        try self.assertSame("{{#title}}[{{.}}] {{count}}{{/title}}{{#empty}}[{{.}}]{{/empty}}{{#count}}[{{.}}] {{title}}{{/count}}")
+        try self.assertSame("{{#document.meta}}{{date}}{{/document.meta}}{{#risks}}{{.id}} {{.title}}{{/risks}}")
+    }
+
+    func testInvertedSections() throws {
+        try self.assertSame("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^none}}E{{/none}}{{^missing}}M{{/missing}}{{^causes}}C{{/causes}}")
+        try self.assertSame("{{^title}}T{{/title}}{{^empty}}e{{/empty}}{{^count}}c{{/count}}{{^document}}d{{/document}}")
+    }
+
+    func testTransformsAndSequenceContext() throws {
+        try self.assertSame("{{#causes}}{{#first()}}first {{/first()}}{{index()}}={{.}} {{#last()}}last{{/last()}}{{/causes}}")
+        try self.assertSame("{{causes.count()}} {{#causes.reversed()}}{{.}} {{title}};{{/causes.reversed()}} {{title.uppercased()}}")
+        try self.assertSame("{{#risks.reversed()}}{{id}} {{count}};{{/risks.reversed()}}{{^none.empty()}}not empty{{/none.empty()}}")
+    }
+
+    func testPartialsAndInheritance() throws {
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: "<{{id}} {{title}}>"), named: "row")
+        library.register(try MustacheTemplate(string: "<html>{{$main}}default{{/main}}</html>"), named: "base")
+        library.register(try MustacheTemplate(string: "{{<base}}{{$main}}{{#risks}}{{> row}}{{/risks}}{{/main}}{{/base}}"), named: "page")
+        XCTAssertEqual(library.render(self.context, withTemplate: "page"), library.render(self.context.anyValue, withTemplate: "page"))
+        XCTAssertEqual(library.render(self.context, withTemplate: "page"), "<html><R1 Risks &amp; &lt;issues&gt;><R2 Risks &amp; &lt;issues&gt;></html>")
+    }
+
+    /// Random contexts and templates from a fixed seed: every name, kind and nesting the two paths could disagree on.
+    func testRandomContextsAndTemplates() throws {
+        var random = SplitMix(seed: 2026)
+        let names = ["a", "b", "c", "d"]
+        func value(depth: Int) -> MustacheValue {
+            switch random.next() % (depth > 2 ? 4 : 6) {
+            case 0: return .text(["", "x", "<&>", "y z"][Int(random.next() % 4)])
+            case 1: return .flag(random.next() % 2 == 0)
+            case 2: return .number(Int(random.next() % 100))
+            case 3: return .list([])
+            case 4: return .list((0..<Int(random.next() % 3)).map { _ in value(depth: depth + 1) })
+            default:
+                var fields: [String: MustacheValue] = [:]
+                for name in names where random.next() % 2 == 0 { fields[name] = value(depth: depth + 1) }
+                return .object(fields)
+            }
+        }
+        func name() -> String {
+            let plain = names[Int(random.next() % 4)]
+            switch random.next() % 6 {
+            case 0: return "."
+            case 1: return plain + "." + names[Int(random.next() % 4)]
+            case 2: return "." + plain
+            default: return plain
+            }
+        }
+        func template(depth: Int) -> String {
+            (0..<Int(random.next() % 4 + 1)).map { _ -> String in
+                switch random.next() % (depth > 2 ? 3 : 5) {
+                case 0: return "{{\(name())}}|"
+                case 1: return "{{{\(name())}}}|"
+                case 2: return "t|"
+                default:
+                    let section = name(), mark = random.next() % 2 == 0 ? "#" : "^"
+                    return "{{\(mark)\(section)}}[\(template(depth: depth + 1))]{{/\(section)}}"
+                }
+            }.joined()
+        }
+        for _ in 0..<3000 {
+            let context = value(depth: 0), text = template(depth: 0)
+            let compiled = try MustacheTemplate(string: text)
+            XCTAssertEqual(compiled.render(context), compiled.render(context.anyValue), "\(text) with \(context.anyValue)")
+        }
+    }
+}
+
+/// A small fixed-seed generator, so a failure can be run again.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { self.state = seed }
+    mutating func next() -> UInt64 {
+        self.state &+= 0x9E37_79B9_7F4A_7C15
+        var z = self.state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
