@@ -9,7 +9,7 @@ enum PlainText {
               !first.properties.isWhitespace, !last.properties.isWhitespace else { return false }
         // A line starting with a digit may be a numbered list item ("1. …", "2) …").
         if first.isASCII, !(("a"..."z").contains(first) || ("A"..."Z").contains(first)) { return false }
-        var previous: [UInt8] = [0, 0]
+        var previous: UInt8 = 0
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
@@ -22,8 +22,8 @@ enum PlainText {
                 return false  // * _ ` [ ] ! \\ < > & " ~ | # : @ + = control characters, tab, line breaks…
             }
             // "www." starts an autolink; so, to be safe, does any "ww" (cmark-gfm also accepts "WWW.").
-            if (byte | 0x20) == UInt8(ascii: "w"), (previous[1] | 0x20) == UInt8(ascii: "w") { return false }
-            previous = [previous[1], byte]
+            if (byte | 0x20) == UInt8(ascii: "w"), (previous | 0x20) == UInt8(ascii: "w") { return false }
+            previous = byte
         }
         return true
     }

@@ -34,6 +34,8 @@ struct RiskAppendixContext {
                                                description: "risk \(risk.id), \(risk.title): current score \(risk.current.formula)")],
                 caption: "Heat map: where risk \(risk.id) sits now, by likelihood and impact")),
         ]
+        // Room for the names added below: one move now, not one each time the table fills.
+        context.reserveCapacity(32)
         context["statement"] = risk.statement.map(MustacheValue.text)
         context["owner"] = risk.owner.map(MustacheValue.text)
         context["category"] = risk.category.map(MustacheValue.text)
