@@ -115,21 +115,12 @@ public struct MarkdownRenderer: Sendable {
     public func renderInline(_ markdown: String) -> String {
         // Most controls and action cells are a plain sentence: cmark-gfm would give back the same text in a <p>.
         if PlainText.isPlain(markdown) { return markdown }
-        let html = Self.trimmingWhiteSpace(render(markdown).html)
+        let html = render(markdown).html.trimmingEnds(in: .whitespacesAndNewlines)
         // One paragraph, and nothing else: its text without the <p> and </p>.
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.utf8.count >= 7, !Self.containsParagraphStart(html.utf8.dropFirst(3)) {
             return String(html.dropFirst(3).dropLast(4))
         }
         return html
-    }
-
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` over the ends alone, without bridging the whole text.
-    static func trimmingWhiteSpace(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, CharacterSet.whitespacesAndNewlines.contains(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, CharacterSet.whitespacesAndNewlines.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
     }
 
     /// Whether "<p>" occurs in the bytes.

@@ -6,9 +6,28 @@ import Foundation
 public struct RiskRegister: Sendable {
     /// One risk as one report scored it.
     public struct Entry: Sendable {
-        public var document: Document
-        public var risk: Risk
-        public var council: String
+        /// The report and the risk, shared by every copy of the entry. Entries are copied wherever the register, a
+        /// history page, the open data or an appendix's direction of travel asks for one, and copying a report and
+        /// a risk field by field (some forty texts and lists) was a fiftieth of a build.
+        private final class Parts: Sendable {
+            let document: Document
+            let risk: Risk
+
+            init(document: Document, risk: Risk) {
+                self.document = document
+                self.risk = risk
+            }
+        }
+
+        private let parts: Parts
+        public let council: String
+        public var document: Document { parts.document }
+        public var risk: Risk { parts.risk }
+
+        public init(document: Document, risk: Risk, council: String) {
+            parts = Parts(document: document, risk: risk)
+            self.council = council
+        }
     }
 
     /// One council's risk across its reports, oldest report first.
@@ -72,7 +91,7 @@ public struct RiskRegister: Sendable {
 
     /// A document without a `council:` belongs to the site's publisher, or to "Council not named".
     public static func council(of document: Document, settings: SiteSettings) -> String {
-        if let council = document.council?.trimmingCharacters(in: .whitespaces), !council.isEmpty { return council }
+        if let council = document.council?.trimmingEnds(in: .whitespaces), !council.isEmpty { return council }
         return settings.publisher.isEmpty ? "Council not named" : settings.publisher
     }
 
