@@ -61,4 +61,27 @@ struct BuildCacheTests {
         try FileManager.default.createDirectory(at: site.options.outputURL, withIntermediateDirectories: true)
         #expect(cache.upToDateReport(for: fingerprint, started: Date()) == nil)
     }
+
+    @Test("The record reads back as written, tables and warnings too; cut short or damaged it reads as no record")
+    func recordReadBack() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.options.outputURL, withIntermediateDirectories: true)
+        let cache = BuildCache(options: site.options)
+        let pages = ["index.html": "1-2", "deep-dives/café/index.html": "3-4", "risks.csv": ""]
+        cache.record("fingerprint", report: report(), pageSalt: "salt", pages: pages, documentsDigest: "digest",
+                     documentSources: ["deep-dives/café/index.html": "5-6"])
+        let record = try #require(cache.lastRecord())
+        #expect(record.fingerprint == "fingerprint" && record.pageSalt == "salt" && record.documentsDigest == "digest")
+        #expect(record.pages == pages)
+        #expect(record.documentSources == ["deep-dives/café/index.html": "5-6"])
+        #expect(record.documents == 5 && record.pageCount == 9)
+        #expect(record.warnings.map(\.description) == ["Content/x.md:3:2: warning: unknown key 'sumary'"])
+
+        let whole = try Data(contentsOf: cache.file)
+        try whole.dropLast().write(to: cache.file)
+        #expect(cache.lastRecord() == nil)
+        try Data("{\"format\": 5}".utf8).write(to: cache.file)
+        #expect(cache.lastRecord() == nil)
+    }
 }

@@ -18,18 +18,18 @@ public struct BuildCache: Sendable {
     }
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
-    struct Record: Codable, Equatable {
-        static let currentFormat = 5
+    struct Record: Equatable {
+        static let currentFormat = 6
         var format = Record.currentFormat
         var fingerprint: String
         /// What every page depends on besides its own context (`pageSalt()`) when this build was made.
         var pageSalt: String
         /// Each page's path and the fingerprint of the context it was rendered from.
-        @StoredAsList var pages: [String: String]
+        var pages: [String: String]
         /// What every page but the documents' own is made from (`PageReuse.documentsDigest`).
         var documentsDigest: String
         /// Each document page's path and the hash of the file it was made from.
-        @StoredAsList var documentSources: [String: String]
+        var documentSources: [String: String]
         var outputInode: UInt64
         var outputModified: Double
         var documents: Int
@@ -99,7 +99,7 @@ public struct BuildCache: Sendable {
     /// The record of the last build, if it is of this format and describes the output folder as it is now.
     func lastRecord() -> Record? {
         guard let data = FileManager.default.contents(atPath: file.path),
-              let record = try? JSONDecoder().decode(Record.self, from: data), record.format == Record.currentFormat,
+              let record = Record(reading: data), record.format == Record.currentFormat,
               let output = outputIdentity(), output.inode == record.outputInode, output.modified == record.outputModified else {
             return nil
         }
@@ -144,7 +144,7 @@ public struct BuildCache: Sendable {
                             documentSources: documentSources, outputInode: output.inode,
                             outputModified: output.modified, documents: report.documents, pageCount: report.pages,
                             warnings: report.warnings)
-        guard let data = try? JSONEncoder().encode(record) else { return }
+        guard let data = record.encoded else { return }
         CacheFile.write(data, to: file)
     }
 
@@ -209,34 +209,54 @@ public struct BuildCache: Sendable {
     }
 }
 
-/// A table of text stored as one list (key, value, key, value…). The record's two tables hold tens of thousands of
-/// paths at 10,000 reports, and JSONDecoder reads a list of strings in a third of the time it takes over an object of
-/// as many keys; every rebuild after an edit reads the record before it can do anything else.
-@propertyWrapper
-struct StoredAsList: Codable, Equatable {
-    var wrappedValue: [String: String]
-
-    init(wrappedValue: [String: String]) {
-        self.wrappedValue = wrappedValue
+/// The record in its file: its fields but the two tables as a small JSON object, then the tables' sizes, then
+/// every key and value one after another (`ByteList`). The tables hold tens of thousands of paths at 10,000 reports;
+/// as JSON they took a tenth of a second to read, which a rebuild with nothing changed spent before it could answer.
+extension BuildCache.Record {
+    private struct Fields: Codable {
+        var format: Int
+        var fingerprint: String
+        var pageSalt: String
+        var documentsDigest: String
+        var outputInode: UInt64
+        var outputModified: Double
+        var documents: Int
+        var pageCount: Int
+        var warnings: [Diagnostic]
     }
 
-    init(from decoder: Decoder) throws {
-        let list = try decoder.singleValueContainer().decode([String].self)
-        guard list.count.isMultiple(of: 2) else { throw CocoaError(.coderReadCorrupt) }
-        var table: [String: String] = [:]
-        table.reserveCapacity(list.count / 2)
-        for index in stride(from: 0, to: list.count, by: 2) { table[list[index]] = list[index + 1] }
-        wrappedValue = table
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var list: [String] = []
-        list.reserveCapacity(wrappedValue.count * 2)
-        for (key, value) in wrappedValue {
-            list.append(key)
-            list.append(value)
+    var encoded: Data? {
+        let fields = Fields(format: format, fingerprint: fingerprint, pageSalt: pageSalt, documentsDigest: documentsDigest,
+                            outputInode: outputInode, outputModified: outputModified, documents: documents,
+                            pageCount: pageCount, warnings: warnings)
+        guard let header = try? JSONEncoder().encode(fields) else { return nil }
+        var items = [header, Data(String(pages.count).utf8), Data(String(documentSources.count).utf8)]
+        items.reserveCapacity(3 + 2 * (pages.count + documentSources.count))
+        for table in [pages, documentSources] {
+            for (key, value) in table { items += [Data(key.utf8), Data(value.utf8)] }
         }
-        var container = encoder.singleValueContainer()
-        try container.encode(list)
+        return ByteList.encode(items)
+    }
+
+    /// Nil for a file this program did not write, or damaged.
+    init?(reading data: Data) {
+        guard let items = ByteList.decode(data), items.count >= 3,
+              let fields = try? JSONDecoder().decode(Fields.self, from: items[0]),
+              let pageCount = Int(String(decoding: items[1], as: UTF8.self)),
+              let sourceCount = Int(String(decoding: items[2], as: UTF8.self)),
+              pageCount >= 0, sourceCount >= 0, items.count == 3 + 2 * (pageCount + sourceCount) else { return nil }
+        func table(from start: Int, count: Int) -> [String: String] {
+            var table: [String: String] = [:]
+            table.reserveCapacity(count)
+            for index in stride(from: start, to: start + 2 * count, by: 2) {
+                table[String(decoding: items[index], as: UTF8.self)] = String(decoding: items[index + 1], as: UTF8.self)
+            }
+            return table
+        }
+        self.init(format: fields.format, fingerprint: fields.fingerprint, pageSalt: fields.pageSalt,
+                  pages: table(from: 3, count: pageCount), documentsDigest: fields.documentsDigest,
+                  documentSources: table(from: 3 + 2 * pageCount, count: sourceCount), outputInode: fields.outputInode,
+                  outputModified: fields.outputModified, documents: fields.documents, pageCount: fields.pageCount,
+                  warnings: fields.warnings)
     }
 }
