@@ -83,6 +83,15 @@ struct ReadingAidsTests {
         #expect(html.contains("Text <a class=\"abbr-link\""))
     }
 
+    @Test("Only the four marker characters are taken out of the author's text; other characters near them stay")
+    func onlyMarkersRemoved() {
+        // U+E004 and U+EFFF share the markers' first UTF-8 byte; "é" and "—" are other non-ASCII text.
+        #expect(MarkdownMarkers.removed(from: "a\u{E000}b\u{E001}c\u{E002}d\u{E003}e") == "abcde")
+        #expect(MarkdownMarkers.removed(from: "Café \u{E004}\u{EFFF} — x") == "Café \u{E004}\u{EFFF} — x")
+        #expect(MarkdownMarkers.removed(from: "\u{E003}") == "")
+        #expect(MarkdownMarkers.removed(from: "") == "")
+    }
+
     @Test("Glossary ids are unique even for terms that differ only in case")
     func glossaryIDs() {
         let glossary = Glossary(["DfE": "Department for Education", "DFE": "Department for Education", "CIN": "Children in need"])
