@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// References to numbered paragraphs become links: "paragraph 6.47", "paragraphs 6.2 and 6.3", "see paragraph 2.2",
 /// "paras 4.1 to 4.3". Each number links to `#para-…` only when that paragraph is on the same page; a reference to
@@ -32,10 +33,8 @@ enum CrossReferences {
         return pieces.filter { $0 != .text("") }
     }
 
-    private static let para: [UInt8] = Array("para".utf8)
-
     /// Whether the text could hold a reference: "para" in any case, followed by what the expression allows next
-    /// ("graph", "s", ".", or white space). A byte scan: no lower-cased copy, no bridging to NSString, no
+    /// ("graph", "s", ".", or white space). A byte search: no lower-cased copy, no bridging to NSString, no
     /// expression. It matters because numbered paragraphs carry their mark (`\u{E000}para-6-47\u{E001}`) by now,
     /// so "para" alone sent every numbered paragraph through the regular expression.
     ///
@@ -47,28 +46,29 @@ enum CrossReferences {
         return contiguous.withUTF8 { mayReferToParagraph($0) }
     }
 
+    /// Each "p" or "P" is found with `memchr` (a letter in fifty of running text), and only there are the next
+    /// bytes compared: a byte-by-byte walk over every text node of every report was a hundredth of a build.
     private static func mayReferToParagraph(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let para = Self.para
-        var matched = 0
-        for byte in bytes {
-            if matched == para.count {
-                // After "para": g(raph), s, ".", ASCII white space or control, or any non-ASCII byte.
-                let lower = byte | 0x20
-                if lower == UInt8(ascii: "g") || lower == UInt8(ascii: "s") || byte == UInt8(ascii: ".") || byte <= 0x20 || byte >= 0x80 {
-                    return true
-                }
-                matched = 0
-            }
-            // ASCII letters differ from their capitals only in bit 0x20; no other byte maps onto "para" that way.
-            let lower = byte | 0x20
-            if lower == para[matched] {
-                matched += 1
-            } else {
-                // "para" has no proper prefix that is also its suffix, so a mismatch restarts at this byte.
-                matched = lower == para[0] ? 1 : 0
+        guard let base = bytes.baseAddress else { return false }
+        for letter in [UInt8(ascii: "p"), UInt8(ascii: "P")] {
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, Int32(letter), bytes.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if followsPara(bytes, at: index) { return true }
+                offset = index + 1
             }
         }
         return false
+    }
+
+    /// "ara" in any case after the "p" at `index`, then g(raph), s, ".", ASCII white space or control, or any
+    /// non-ASCII byte.
+    private static func followsPara(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 4 < bytes.count, bytes[index + 1] | 0x20 == UInt8(ascii: "a"), bytes[index + 2] | 0x20 == UInt8(ascii: "r"),
+              bytes[index + 3] | 0x20 == UInt8(ascii: "a") else { return false }
+        let next = bytes[index + 4]
+        let lower = next | 0x20
+        return lower == UInt8(ascii: "g") || lower == UInt8(ascii: "s") || next == UInt8(ascii: ".") || next <= 0x20 || next >= 0x80
     }
 
     /// Links every reference in the tree's running text to its paragraph.
