@@ -45,6 +45,12 @@ struct ChangeHash {
         mix(UInt64(bitPattern: Int64(number)))
     }
 
+    /// Adds another hash as its two words (a document's front matter hash, without making text of it).
+    mutating func add(_ hash: ChangeHash) {
+        mix(hash.a)
+        mix(hash.b)
+    }
+
     /// Adds a sum of hashes (see `Sum`) as two words.
     mutating func add(_ sum: Sum) {
         mix(sum.a)

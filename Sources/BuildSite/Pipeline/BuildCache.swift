@@ -230,12 +230,19 @@ extension BuildCache.Record {
                             outputInode: outputInode, outputModified: outputModified, documents: documents,
                             pageCount: pageCount, warnings: warnings)
         guard let header = try? JSONEncoder().encode(fields) else { return nil }
-        var items = [header, Data(String(pages.count).utf8), Data(String(documentSources.count).utf8)]
-        items.reserveCapacity(3 + 2 * (pages.count + documentSources.count))
+        let count = pages.count + documentSources.count
+        // Paths and hashes: about 80 bytes a pair.
+        var writer = ByteList.Writer(count: 3 + 2 * count, bytes: header.count + 80 * count)
+        writer.append(header)
+        writer.append(String(pages.count))
+        writer.append(String(documentSources.count))
         for table in [pages, documentSources] {
-            for (key, value) in table { items += [Data(key.utf8), Data(value.utf8)] }
+            for (key, value) in table {
+                writer.append(key)
+                writer.append(value)
+            }
         }
-        return ByteList.encode(items)
+        return writer.data
     }
 
     /// Nil for a file this program did not write, or damaged.

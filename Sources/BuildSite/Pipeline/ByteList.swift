@@ -13,14 +13,35 @@ enum ByteList {
     private static let header = Array("build-site byte list 1\n".utf8)
 
     static func encode(_ items: [Data]) -> Data {
-        var data = Data(capacity: header.count + 8 + items.reduce(0) { $0 + 8 + $1.count })
-        data.append(contentsOf: header)
-        append(UInt64(items.count), to: &data)
-        for item in items {
-            append(UInt64(item.count), to: &data)
+        var writer = Writer(count: items.count, bytes: items.reduce(0) { $0 + $1.count })
+        for item in items { writer.append(item) }
+        return writer.data
+    }
+
+    /// Writes `count` items straight into the list's bytes, without a `Data` for each (a rebuild's record and
+    /// cache are tens of thousands of short texts, and the build waits for the record before it ends).
+    struct Writer {
+        private(set) var data: Data
+
+        /// `bytes`: about how many bytes the items hold, to reserve room for them.
+        init(count: Int, bytes: Int) {
+            data = Data(capacity: ByteList.header.count + 8 * (count + 1) + bytes)
+            data.append(contentsOf: ByteList.header)
+            ByteList.append(UInt64(count), to: &data)
+        }
+
+        mutating func append(_ item: Data) {
+            ByteList.append(UInt64(item.count), to: &data)
             data.append(item)
         }
-        return data
+
+        mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                ByteList.append(UInt64(bytes.count), to: &data)
+                data.append(bytes)
+            }
+        }
     }
 
     static func decode(_ data: Data) -> [Data]? {

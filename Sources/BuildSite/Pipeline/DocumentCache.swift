@@ -57,13 +57,17 @@ final class DocumentCache: @unchecked Sendable {
         }
 
         var encoded: Data {
-            var items = [Data(String(format).utf8), Data(salt.utf8)]
-            items.reserveCapacity(2 + entries.count * 3)
+            var writer = ByteList.Writer(count: 2 + entries.count * 3,
+                                         bytes: entries.reduce(0) { $0 + $1.key.utf8.count + $1.value.count } + risks.values.reduce(0) { $0 + $1.count })
+            writer.append(String(format))
+            writer.append(salt)
             for (key, entry) in entries {
+                writer.append(key)
+                writer.append(entry)
                 // Risks are JSON lists, never empty: "[]" at the least.
-                items += [Data(key.utf8), entry, risks[key] ?? Data()]
+                writer.append(risks[key] ?? Data())
             }
-            return ByteList.encode(items)
+            return writer.data
         }
     }
 

@@ -46,7 +46,7 @@ public final class PageReuse: @unchecked Sendable {
         for document in site.documents + site.draftsLeftOut {
             var hash = ChangeHash()
             hash.add(document.contentPath)
-            hash.add(document.frontMatterHash.hex)  // `draft:` is front matter too
+            hash.add(document.frontMatterHash)  // `draft:` is front matter too
             sum.add(hash)
         }
         var digest = ChangeHash()
