@@ -33,6 +33,15 @@ struct PageReuseTests {
         site.tree("Site").keys.filter { $0.hasSuffix(".html") }.sorted()
     }
 
+    /// Builds the site again and returns the report and the stages it said it finished, in order.
+    func buildLoggingStages(_ site: TemporarySite) throws -> (report: BuildReport, stages: [String]) {
+        let stages = StageLog()
+        let report = try SiteBuilder(options: site.options) { event in
+            if case .stageFinished(let stage, _) = event { stages.add(stage) }
+        }.build()
+        return (report, stages.all)
+    }
+
     @Test("An edit to one report's text renders that report's page again and keeps every other page")
     func editOneReport() throws {
         let site = try TemporarySite(copyingRealContent: true)
@@ -181,11 +190,8 @@ struct PageReuseTests {
 
         let base = try site.read("Templates/base.mustache")
         try site.write("Templates/base.mustache", base.replacingOccurrences(of: "Made with build-site.", with: "Made with build-site, again."))
-        let stages = StageLog()
-        let again = try SiteBuilder(options: site.options) { event in
-            if case .stageFinished(let stage, _) = event { stages.add(stage) }
-        }.build()
-        #expect(stages.all.contains { $0.hasPrefix("Read and checked 3 documents, 3 of them as decoded by the last build") })
+        let (again, stages) = try buildLoggingStages(site)
+        #expect(stages.contains { $0.hasPrefix("Read and checked 3 documents, 3 of them as decoded by the last build") })
         #expect(again.warnings.map(\.description) == first.warnings.map(\.description))
         #expect(try site.read("Site/deep-dives/2024-05-harbour-flooding/index.html").contains("Café owners on the quay — and residents — asked for warnings."))
         #expect(site.tree("Site") == (try freshBuild(site)))
@@ -201,20 +207,14 @@ struct PageReuseTests {
         for damaged in [whole.prefix(whole.count / 2), Data("bplist00".utf8) + whole.dropFirst(8)] {
             try damaged.write(to: cacheFile)
             try appendToReport(site, "99.1. A paragraph added after the cache was damaged.")
-            let stages = StageLog()
-            _ = try SiteBuilder(options: site.options) { event in
-                if case .stageFinished(let stage, _) = event { stages.add(stage) }
-            }.build()
-            #expect(stages.all.contains { $0.contains(" documents, 0 of them as decoded by the last build") }, "\(stages.all)")
+            let stages = try buildLoggingStages(site).stages
+            #expect(stages.contains { $0.contains(" documents, 0 of them as decoded by the last build") }, "\(stages)")
             #expect(site.tree("Site") == (try freshBuild(site)))
         }
         // The build wrote the cache again: the next one reads every unchanged document back.
         try appendToReport(site, "99.2. Another paragraph.")
-        let stages = StageLog()
-        _ = try SiteBuilder(options: site.options) { event in
-            if case .stageFinished(let stage, _) = event { stages.add(stage) }
-        }.build()
-        #expect(!stages.all.contains { $0.contains(" 0 of them as decoded by the last build") }, "\(stages.all)")
+        let stages = try buildLoggingStages(site).stages
+        #expect(!stages.contains { $0.contains(" 0 of them as decoded by the last build") }, "\(stages)")
     }
 
     @Test("Risks read back are made when a page needs them: after a text edit, then a score change in a later report")
@@ -257,11 +257,8 @@ struct PageReuseTests {
         // A score in the later deep-dive: the register, the risk's history and the open data are made again, from
         // the earlier deep-dive's risks as read back.
         try site.write("Content/deep-dives/2024-06-flooding.md", deepDive("2024-06", current: 5))
-        let stages = StageLog()
-        _ = try SiteBuilder(options: site.options) { event in
-            if case .stageFinished(let stage, _) = event { stages.add(stage) }
-        }.build()
-        #expect(stages.all.contains { $0.hasPrefix("Read and checked 3 documents, 2 of them as decoded by the last build") })
+        let stages = try buildLoggingStages(site).stages
+        #expect(stages.contains { $0.hasPrefix("Read and checked 3 documents, 2 of them as decoded by the last build") })
         #expect(try site.read("Site/risks.csv").contains("\"Flooding deep-dive 2024-06\""))
         // The later report's direction of travel comes from the earlier one's score, read back.
         #expect(try site.read("Site/deep-dives/2024-06-flooding/index.html").contains("Up (worse) from L3 × I4 = 12 to L5 × I4 = 20"))
