@@ -117,24 +117,10 @@ public struct MarkdownRenderer: Sendable {
         if PlainText.isPlain(markdown) { return markdown }
         let html = render(markdown).html.trimmingEnds(in: .whitespacesAndNewlines)
         // One paragraph, and nothing else: its text without the <p> and </p>.
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.utf8.count >= 7, !Self.containsParagraphStart(html.utf8.dropFirst(3)) {
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !html.utf8.dropFirst(3).contains("<p>".utf8) {
             return String(html.dropFirst(3).dropLast(4))
         }
         return html
-    }
-
-    /// Whether "<p>" occurs in the bytes.
-    private static func containsParagraphStart(_ bytes: Substring.UTF8View) -> Bool {
-        var matched = 0
-        for byte in bytes {
-            switch (matched, byte) {
-            case (_, UInt8(ascii: "<")): matched = 1
-            case (1, UInt8(ascii: "p")): matched = 2
-            case (2, UInt8(ascii: ">")): return true
-            default: matched = 0
-            }
-        }
-        return false
     }
 
     /// Walks the tree in document order, giving every heading its text and a unique, stable id.

@@ -18,18 +18,18 @@ public struct BuildCache: Sendable {
     }
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
-    struct Record: Equatable {
+    struct Record: Codable, Equatable {
         static let currentFormat = 6
         var format = Record.currentFormat
         var fingerprint: String
         /// What every page depends on besides its own context (`pageSalt()`) when this build was made.
         var pageSalt: String
         /// Each page's path and the fingerprint of the context it was rendered from.
-        var pages: [String: String]
+        var pages: [String: String] = [:]
         /// What every page but the documents' own is made from (`PageReuse.documentsDigest`).
         var documentsDigest: String
         /// Each document page's path and the hash of the file it was made from.
-        var documentSources: [String: String]
+        var documentSources: [String: String] = [:]
         var outputInode: UInt64
         var outputModified: Double
         var documents: Int
@@ -213,23 +213,13 @@ public struct BuildCache: Sendable {
 /// every key and value one after another (`ByteList`). The tables hold tens of thousands of paths at 10,000 reports;
 /// as JSON they took a tenth of a second to read, which a rebuild with nothing changed spent before it could answer.
 extension BuildCache.Record {
-    private struct Fields: Codable {
-        var format: Int
-        var fingerprint: String
-        var pageSalt: String
-        var documentsDigest: String
-        var outputInode: UInt64
-        var outputModified: Double
-        var documents: Int
-        var pageCount: Int
-        var warnings: [Diagnostic]
+    /// The JSON holds every field but the two tables, which follow it in the list.
+    private enum CodingKeys: String, CodingKey {
+        case format, fingerprint, pageSalt, documentsDigest, outputInode, outputModified, documents, pageCount, warnings
     }
 
     var encoded: Data? {
-        let fields = Fields(format: format, fingerprint: fingerprint, pageSalt: pageSalt, documentsDigest: documentsDigest,
-                            outputInode: outputInode, outputModified: outputModified, documents: documents,
-                            pageCount: pageCount, warnings: warnings)
-        guard let header = try? JSONEncoder().encode(fields) else { return nil }
+        guard let header = try? JSONEncoder().encode(self) else { return nil }
         let count = pages.count + documentSources.count
         // Paths and hashes: about 80 bytes a pair.
         var writer = ByteList.Writer(count: 3 + 2 * count, bytes: header.count + 80 * count)
@@ -248,7 +238,7 @@ extension BuildCache.Record {
     /// Nil for a file this program did not write, or damaged.
     init?(reading data: Data) {
         guard let items = ByteList.decode(data), items.count >= 3,
-              let fields = try? JSONDecoder().decode(Fields.self, from: items[0]),
+              let record = try? JSONDecoder().decode(Self.self, from: items[0]),
               let pageCount = Int(String(decoding: items[1], as: UTF8.self)),
               let sourceCount = Int(String(decoding: items[2], as: UTF8.self)),
               pageCount >= 0, sourceCount >= 0, items.count == 3 + 2 * (pageCount + sourceCount) else { return nil }
@@ -260,10 +250,8 @@ extension BuildCache.Record {
             }
             return table
         }
-        self.init(format: fields.format, fingerprint: fields.fingerprint, pageSalt: fields.pageSalt,
-                  pages: table(from: 3, count: pageCount), documentsDigest: fields.documentsDigest,
-                  documentSources: table(from: 3 + 2 * pageCount, count: sourceCount), outputInode: fields.outputInode,
-                  outputModified: fields.outputModified, documents: fields.documents, pageCount: fields.pageCount,
-                  warnings: fields.warnings)
+        self = record
+        pages = table(from: 3, count: pageCount)
+        documentSources = table(from: 3 + 2 * pageCount, count: sourceCount)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A list of byte strings as one file's bytes, for what a build keeps beside the output for the next one
-/// (`DocumentCache`): a header line, the count, then each item's length and bytes, lengths as 8-byte little-endian
+/// (`DocumentCache`'s `.Site.documents`, `BuildCache`'s `.Site.cache`): a header line, the count, then each item's length and bytes, lengths as 8-byte little-endian
 /// numbers. The items are already encoded (JSON, text); this only strings them together.
 ///
 /// Why not a property list: at 10,000 reports `.Site.documents` holds 10,000 encoded documents and 3,334 deep-dives'
@@ -56,7 +56,8 @@ enum ByteList {
                 guard value <= UInt64(bytes.count - offset) else { return nil }
                 return Int(value)
             }
-            guard let count = number() else { return nil }
+            // Each item takes eight bytes at least, for its length: a count beyond that is damage too.
+            guard let count = number(), count <= (bytes.count - offset) / 8 else { return nil }
             var items: [Data] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
