@@ -19,12 +19,13 @@ public struct BuildCache: Sendable {
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
     struct Record: Codable, Equatable {
-        static let currentFormat = 6
+        static let currentFormat = 7
         var format = Record.currentFormat
         var fingerprint: String
         /// What every page depends on besides its own context (`pageSalt()`) when this build was made.
         var pageSalt: String
-        /// Each page's path and the fingerprint of the context it was rendered from.
+        /// Each file's path and the fingerprint of what it was made from: every file of the site (from format 7,
+        /// files published as they are too), so a rebuild knows what to remove.
         var pages: [String: String] = [:]
         /// What every page but the documents' own is made from (`PageReuse.documentsDigest`).
         var documentsDigest: String
@@ -198,7 +199,7 @@ public struct BuildCache: Sendable {
     }
 
     /// A file's bytes as a hash; "" for a folder or other non-file; nil when it cannot be read.
-    private static func fileHash(_ path: String) -> String? {
+    static func fileHash(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return "" }

@@ -3,7 +3,8 @@ import Foundation
 /// Lets a rebuild keep the pages whose inputs did not change. A page is a pure function of its template and the
 /// context the renderer gives it, so each page's context is fingerprinted (`ContextFingerprint`) before it is
 /// rendered; when the last build wrote the same path from the same fingerprint, and that build's output is still
-/// the output folder, the old file is hard-linked into the staging folder and the page is not rendered at all.
+/// the output folder, the old file is kept (left in place, or hard-linked into the staging folder) and the page is
+/// not rendered at all.
 ///
 /// The salt stands for everything outside the context that a page's bytes depend on: the templates, site.yml,
 /// glossary.yml and the build-site program. A change to any of them changes every fingerprint, so every page is
@@ -15,13 +16,16 @@ import Foundation
 /// open data are made from the documents' paths and front matter. So when `documentsDigest` (every document's path
 /// and front matter) is the same as at the last build, every page but the documents' is what the last build wrote,
 /// and a document's page is too when its file is unchanged (`documentSources`): those are kept without a context.
+///
+/// Files published as they are (images, stylesheets) are kept by their bytes' hash (`copy`). Every file of the site
+/// has a key, so the record lists the whole site: a rebuild that updates the site in place knows what to remove.
 public final class PageReuse: @unchecked Sendable {
     let salt: String
     let previousKeys: [String: String]
     let previousSources: [String: String]
     /// The last build's site (the output folder), as a path.
     let previousSite: String
-    let staging: StagingFolder
+    let folder: any SiteFolder
     /// Every document's path and front matter, drafts too (the hash of what pages other than a document's own show).
     let documentsDigest: String
     /// True when the documents' paths and front matter are as the last build found them, with the same salt.
@@ -31,12 +35,12 @@ public final class PageReuse: @unchecked Sendable {
     private var sources: [String: String] = [:]
     private var keptCount = 0
 
-    init(salt: String, previous: PreviousBuild, site: SiteModel, previousSite: URL, staging: StagingFolder) {
+    init(salt: String, previous: PreviousBuild, site: SiteModel, previousSite: URL, folder: any SiteFolder) {
         self.salt = salt
         self.previousKeys = previous.pages
         self.previousSources = previous.documentSources
         self.previousSite = previousSite.path
-        self.staging = staging
+        self.folder = folder
         documentsDigest = Self.digest(of: site)
         documentsUnchanged = !previous.pages.isEmpty && previous.documentsDigest == documentsDigest
     }
@@ -67,7 +71,7 @@ public final class PageReuse: @unchecked Sendable {
     /// when one of them is missing from the last site, and the site-wide pages must be made again.
     func unchangedSiteWidePages(documentPages: Set<String>) -> [String]? {
         guard documentsUnchanged else { return nil }
-        let paths = previousKeys.keys.filter { !documentPages.contains($0) }
+        let paths = previousKeys.filter { !documentPages.contains($0.key) && !$0.value.hasPrefix(Self.copyMark) }.map(\.key)
         for path in paths {
             var info = stat()
             guard lstat(previousSite + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
@@ -79,11 +83,11 @@ public final class PageReuse: @unchecked Sendable {
     /// page in this build, so a page that cannot be kept (an I/O error: the file was there a moment ago) fails it.
     func keepUnchanged(_ path: String) -> Bool {
         if let key = previousKeys[path], keep(path, key: key) { return true }
-        staging.keepFailed(path)
+        folder.keepFailed(path)
         return false
     }
 
-    /// True when the page at `path` was kept from the last build (it is then in the staging folder already).
+    /// True when the page at `path` was kept from the last build (it is then in the site folder already).
     /// `extra` is input the context does not show, such as a document's Markdown, whose HTML is added to the
     /// context only when the page has to be rendered.
     func keep(_ path: String, template: String, context: TemplateContext, extra: String = "") -> Bool {
@@ -97,8 +101,21 @@ public final class PageReuse: @unchecked Sendable {
         return keep(path, key: hash.hex)
     }
 
+    /// A file published as it is, from `source`: kept when its bytes (`bytesHash`) are as at the last build.
+    func copy(_ path: String, from source: URL, bytesHash: String) -> OutputFile {
+        var inputs = ChangeHash()
+        inputs.add(path)
+        inputs.add(bytesHash)
+        inputs.add(salt)
+        return keep(path, key: Self.copyMark + inputs.hex) ? .keptCopy(path) : OutputFile(path: path, copying: source)
+    }
+
+    /// Begins the key of a file published as it is: `unchangedSiteWidePages` leaves those to `copy`, which checks
+    /// each file's bytes (an image can change when no report does).
+    static let copyMark = "copy "
+
     private func keep(_ path: String, key: String) -> Bool {
-        let kept = previousKeys[path] == key && staging.keep(path, from: previousSite)
+        let kept = previousKeys[path] == key && folder.keep(path, from: previousSite)
         lock.withLock {
             keys[path] = key
             if kept { keptCount += 1 }

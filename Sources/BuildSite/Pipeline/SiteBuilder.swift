@@ -55,30 +55,41 @@ public struct SiteBuilder: Sendable {
         let pageSalt = cache.pageSalt()
         let previous = cache.previousBuild(salt: pageSalt, last: lastBuild)
         cache.invalidate()
-        // Pages are written as they are rendered, into the staging folder; the search index is made there too,
-        // so the published site and its index change together.
+        // Pages are written as they are rendered, into a folder beside the site: a whole new site (a staging folder,
+        // where the search index is made too, so the published site and its index change together), or, for a
+        // rebuild that makes no index, only what changed (`SiteWriter.update`).
         var pages = 0
         var reuse: PageReuse?
-        var search = SearchOutcome.skipped(reason: "not run")
-        var searchWarnings: [Diagnostic] = []
-        try writer.write({ staging in
-            let pageReuse = PageReuse(salt: pageSalt, previous: previous, site: model, previousSite: options.outputURL, staging: staging)
+        let render = { (folder: any SiteFolder) in
+            let pageReuse = PageReuse(salt: pageSalt, previous: previous, site: model, previousSite: options.outputURL, folder: folder)
             reuse = pageReuse
             let bodies = DocumentBodies(movingFrom: &model)
             let renderer = SiteRenderer(templates: templates, site: model, reuse: pageReuse, bodies: bodies)
-            pages = renderer.render(into: staging) { done, total in
+            pages = renderer.render(into: folder) { done, total in
                 observer?(.progress(.rendering, done: done, total: total))
             }
             if leavesMemoryToExit { LeftForExit.keep(renderer) }
             for file in model.staticFiles {
-                staging.accept(OutputFile(path: file, copying: options.contentURL.appendingPathComponent(file)))
+                let source = options.contentURL.appendingPathComponent(file)
+                let bytesHash = contentFileHashes[file] ?? BuildCache.fileHash(source.path) ?? ""
+                folder.accept(pageReuse.copy(file, from: source, bytesHash: bytesHash))
                 if file.hasSuffix(".html") { pages += 1 }
             }
-            finished("Rendered and wrote \(staging.paths.count) files, \(pageReuse.kept) of them kept from the last build,")
-        }, beforePublishing: { staging in
-            (search, searchWarnings) = SearchIndexer(indexing: options.search).index(site: staging)
-            if options.search != .off { finished("Indexed for search") }
-        })
+            finished("Rendered and wrote \(folder.paths.count) files, \(pageReuse.kept) of them kept from the last build,")
+        }
+        let indexer = SearchIndexer(indexing: options.search)
+        var search = SearchOutcome.skipped(reason: "not run")
+        var searchWarnings: [Diagnostic] = []
+        if !previous.pages.isEmpty, !indexer.makesIndex,
+           !SiteFolderPaths.isRealFolder(options.outputURL.path + "/" + SearchIndexer.indexFolder) {
+            try writer.update(render, replacing: Set(previous.pages.keys))
+            (search, searchWarnings) = indexer.index(site: options.outputURL)  // only says why there is no index
+        } else {
+            try writer.write(render, beforePublishing: { staging in
+                (search, searchWarnings) = indexer.index(site: staging)
+                if options.search != .off { finished("Indexed for search") }
+            })
+        }
         finished("Published \(options.output)")
         let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
                                  seconds: Date().timeIntervalSince(started), search: search)

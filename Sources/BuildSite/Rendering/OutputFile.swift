@@ -12,29 +12,29 @@ public struct OutputFile: Sendable {
 
     public var path: String
     public var contents: Contents
+    /// A file published as it is (an asset, an image), copied or kept, not a page the build made.
+    let isCopy: Bool
 
     public init(path: String, text: String) {
-        self.path = path
-        self.contents = .text(text)
+        self.init(path: path, contents: .text(text), isCopy: false)
     }
 
     public init(path: String, copying source: URL) {
-        self.path = path
-        self.contents = .copy(from: source)
+        self.init(path: path, contents: .copy(from: source), isCopy: true)
     }
 
     static func kept(_ path: String) -> OutputFile {
-        OutputFile(path: path, contents: .kept)
+        OutputFile(path: path, contents: .kept, isCopy: false)
     }
 
-    init(path: String, contents: Contents) {
+    /// A file published as it is, kept from the last build because its bytes did not change.
+    static func keptCopy(_ path: String) -> OutputFile {
+        OutputFile(path: path, contents: .kept, isCopy: true)
+    }
+
+    init(path: String, contents: Contents, isCopy: Bool) {
         self.path = path
         self.contents = contents
-    }
-
-    /// A file published as it is (an asset), not a page the build made.
-    var isCopy: Bool {
-        if case .copy = contents { return true }
-        return false
+        self.isCopy = isCopy
     }
 }

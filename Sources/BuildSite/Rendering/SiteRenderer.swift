@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
         // Pages are independent once the model is built. The site-wide pages come as small jobs (one listing, one
         // risk's history…) so that no job holds many finished pages in memory before handing them on.
         var siteWide: [PageJob] = [
-            { templates.assetFiles.map { OutputFile(path: $0, copying: templates.directory.appendingPathComponent($0)) } },
+            { templates.assetFiles.map(assetFile) },
         ]
         var openData: [PageJob] = []
         let unchanged = reuse?.unchangedSiteWidePages(documentPages: Set(site.documents.map(documentPagePath)))
@@ -116,6 +116,13 @@ public struct SiteRenderer: Sendable {
     func page(_ path: String, _ template: String, _ context: TemplateContext) -> OutputFile {
         if let reuse, reuse.keep(path, template: template, context: context) { return .kept(path) }
         return OutputFile(path: path, text: templates.render(template, context))
+    }
+
+    /// A stylesheet, script or font from the templates' `assets/`, copied as it is. Any change to the templates
+    /// changes every page's salt, so an asset is kept whenever the salt is as at the last build.
+    func assetFile(_ path: String) -> OutputFile {
+        let source = templates.directory.appendingPathComponent(path)
+        return reuse?.copy(path, from: source, bytesHash: "in the templates' salt") ?? OutputFile(path: path, copying: source)
     }
 
     // MARK: Pages

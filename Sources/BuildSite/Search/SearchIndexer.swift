@@ -32,6 +32,18 @@ struct SearchIndexer {
     var workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
+    /// The folder Pagefind writes in the site.
+    static let indexFolder = "pagefind"
+
+    /// Whether `index(site:)` would run Pagefind (which may still fail), or only say why search was skipped.
+    var makesIndex: Bool {
+        switch indexing {
+        case .off: false
+        case .pagefind: true
+        case .automatic: findPagefind() != nil
+        }
+    }
+
     /// Indexes `site`; a missing or failing Pagefind skips search with a reason and never fails the build,
     /// because the site works without it (the search page then lists the listing pages).
     func index(site: URL) -> (SearchOutcome, [Diagnostic]) {

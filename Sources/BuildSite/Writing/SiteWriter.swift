@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes a finished site so that the published folder is never half-built: everything goes into a staging folder
 /// beside the output, which replaces the output in two renames only when every file was written.
-/// It never writes or deletes outside the output folder and its siblings `.NAME.staging`, `.NAME.previous` and
-/// `.NAME.old`.
+/// A rebuild that changes a few files can instead put them in place one by one (`update`).
+/// It never writes or deletes outside the output folder and its siblings `.NAME.staging`, `.NAME.previous`,
+/// `.NAME.old` and `.NAME.patch`.
 public struct SiteWriter: Sendable {
     public let output: URL
     public let displayName: String
@@ -14,6 +15,8 @@ public struct SiteWriter: Sendable {
     }
 
     var staging: URL { sibling("staging") }
+    /// Where a rebuild writes the files it changes before it publishes them (`update`).
+    var patch: URL { sibling("patch") }
     var previous: URL { sibling("previous") }
     /// The site the last build replaced. It is not removed: the next build writes into it (`StagingFolder`,
     /// recycled), which on a large site is much faster than removing ten thousand folders and making them again.
@@ -50,6 +53,45 @@ public struct SiteWriter: Sendable {
                 // again for the next build, rather than removed at length here.
                 if folder.recycled { retire(staging) } else { try? manager.removeItem(at: staging) }
                 throw error
+            }
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch {
+            throw BuildFailure([.error(at: SourceLocation(path: displayName), "could not write the site: \(error.localizedDescription); the previous site is unchanged")])
+        }
+    }
+
+    /// The most files `update` replaces, adds and removes in place, and the greatest part of the site they may be;
+    /// a bigger change is published as a whole new site.
+    static let inPlaceLimit = (files: 100, partOfSite: 0.1)
+
+    /// Publishes a rebuild of the site at the output, whose last build wrote `previousFiles`. `produce` fills a
+    /// `PatchFolder` beside the site with the files that changed, from any number of threads, and keeps the rest
+    /// where they are. When they come to few files to replace, add or remove (`inPlaceLimit`), each is put in
+    /// place by a rename: every page is then the old one or the new one, never half-written, and for the moment
+    /// that takes (a few microseconds a file) new pages stand beside old ones. A bigger change is published as a
+    /// whole new site in one swap, as `write` does. For builds that make no search index, which would have to
+    /// change with the pages it indexes. Nothing is published when `produce` fails.
+    func update(_ produce: (PatchFolder) -> Void, replacing previousFiles: Set<String>) throws(BuildFailure) {
+        let manager = FileManager.default
+        do {
+            restoreInterruptedSwap()
+            try? manager.removeItem(at: patch)  // what a killed build left
+            try manager.createDirectory(at: patch, withIntermediateDirectories: true)
+            defer { try? manager.removeItem(at: patch) }
+            let folder = PatchFolder(root: patch, displayName: displayName)
+            produce(folder)
+            if let failure = folder.failure { throw failure }
+            let (changed, leftovers, siteFiles) = folder.changes(against: previousFiles)
+            let changes = changed + leftovers.count
+            guard changes <= Self.inPlaceLimit.files, Double(changes) <= Self.inPlaceLimit.partOfSite * Double(siteFiles) else {
+                try write { staging in folder.move(into: staging, keepingFrom: output.path) }
+                return
+            }
+            do {
+                try folder.apply(to: output.path, removing: leftovers)
+            } catch {
+                throw BuildFailure([.error(at: SourceLocation(path: displayName), "could not update the site in place: \(error.localizedDescription); some of its pages may be new and others old, and the next build makes it whole")])
             }
         } catch let failure as BuildFailure {
             throw failure

@@ -14,7 +14,7 @@ import Glibc
 /// the last build that is already the same file is left as it is, anything that is not a plain file or folder where
 /// one is needed is removed first (so no write follows a link out of the folder), and whatever this build did not
 /// write is removed before the folder is published (`removeLeftovers`).
-public final class StagingFolder: PageSink, @unchecked Sendable {
+public final class StagingFolder: SiteFolder, @unchecked Sendable {
     public let root: URL
     /// `root` as a path: pages' paths are joined to it as text, not by `URL`, which cost more than the writing.
     private let rootPath: String
@@ -49,12 +49,22 @@ public final class StagingFolder: PageSink, @unchecked Sendable {
                 break  // linked in place already by `keep(_:from:)`
             }
             lock.withLock { writtenPaths.append(file.path) }
-        } catch let failure as BuildFailure {
-            lock.withLock { failures += failure.diagnostics }
         } catch {
-            lock.withLock {
-                failures.append(.error(at: SourceLocation(path: displayName), "could not write \(file.path): \(error.localizedDescription); the previous site is unchanged"))
-            }
+            let problems = SiteFolderPaths.diagnostics(for: error, writing: file.path, displayName: displayName)
+            lock.withLock { failures += problems }
+        }
+    }
+
+    /// Moves `file` (written beside the site by `PatchFolder`) to `path` in this folder.
+    func adopt(_ file: String, as path: String) {
+        do {
+            let destination = try prepare(path)
+            try removeExisting(destination)
+            guard rename(file, destination) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            lock.withLock { writtenPaths.append(path) }
+        } catch {
+            let problems = SiteFolderPaths.diagnostics(for: error, writing: path, displayName: displayName)
+            lock.withLock { failures += problems }
         }
     }
 
@@ -75,7 +85,6 @@ public final class StagingFolder: PageSink, @unchecked Sendable {
         return link(source, destination) == 0
     }
 
-    /// A page that had to be kept from the last build and could not be: the build fails and writes nothing.
     func keepFailed(_ path: String) {
         lock.withLock {
             failures.append(.error(at: SourceLocation(path: displayName), "could not keep \(path) from the last build; the previous site is unchanged, and the next build makes every page again"))
@@ -110,11 +119,7 @@ public final class StagingFolder: PageSink, @unchecked Sendable {
     }
 
     private func prepare(_ path: String) throws -> String {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }) else {
-            throw BuildFailure([.error(at: SourceLocation(path: path), "refusing to write outside the output folder; expected a path inside \(displayName)")])
-        }
-        try makeFolder(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        try makeFolder(try SiteFolderPaths.folder(of: path, displayName: displayName))
         return rootPath + "/" + path
     }
 
