@@ -23,14 +23,12 @@ struct DocumentCacheCodingTests {
     ])
     func roundTrip(relativePath: String) throws {
         let document = try parsed(relativePath)
-        let risks = try Document.risks(decoding: JSONEncoder().encode(document.risks), sourcePath: document.sourcePath)
+        let risks = try Document.risks(decoding: Document.encodedRisks(document.risks), sourcePath: document.sourcePath)
         #expect(risks.count == document.risks.count)
         for (readBack, original) in zip(risks, document.risks) {
             #expect(String(describing: readBack) == String(describing: original))
         }
-        var withoutRisks = document
-        withoutRisks.risks = []
-        var readBack = try JSONDecoder().decode(Document.self, from: JSONEncoder().encode(withoutRisks))
+        var readBack = try Self.readBack(document)
         readBack.body = document.body
         readBack.sourceHash = document.sourceHash
         readBack.frontMatterHash = document.frontMatterHash
@@ -53,7 +51,54 @@ struct DocumentCacheCodingTests {
                                              due: .date(try #require(ContentDate(iso: "2024-09-01"))), status: "On track", location: location),
                                   RiskAction(action: "Review", impact: nil, resources: nil, owner: nil, due: .ongoing, status: nil, location: location)],
                         location: location)
-        let readBack = try Document.risks(decoding: JSONEncoder().encode([bare, full]), sourcePath: "x.md")
+        let readBack = try Document.risks(decoding: Document.encodedRisks([bare, full]), sourcePath: "x.md")
         #expect(readBack.map { String(describing: $0) } == [bare, full].map { String(describing: $0) })
+    }
+
+    /// The document as `DocumentCache` writes and reads it (without its risks, body and hashes).
+    static func readBack(_ document: Document) throws -> Document {
+        var writer = CacheBytes.Writer()
+        document.write(to: &writer)
+        var reader = CacheBytes.Reader(writer.data)
+        let readBack = try Document(reading: &reader)
+        #expect(reader.isAtEnd)
+        return readBack
+    }
+
+    @Test("Bytes cut short or changed fail to decode, or decode to values of the same kinds; they never crash")
+    func damagedBytes() throws {
+        let document = try parsed("deep-dives/2024-03-camden-safeguarding-children.md")
+        let risks = Document.encodedRisks(document.risks)
+        for length in 0..<risks.count {
+            #expect(throws: CacheBytes.Damage.self) { try Document.risks(decoding: risks.prefix(length), sourcePath: "x.md") }
+        }
+        #expect(throws: CacheBytes.Damage.self) { try Document.risks(decoding: risks + [0], sourcePath: "x.md") }
+        // A huge count with no bytes behind it is refused before any room is reserved for it.
+        #expect(throws: CacheBytes.Damage.self) { try Document.risks(decoding: Data([0xFF, 0xFF, 0xFF, 0xFF, 0x0F]), sourcePath: "x.md") }
+        var generator = YAMLTreeTests.SeededGenerator(state: 9)
+        for _ in 0..<2000 {
+            var damaged = [UInt8](risks)
+            for _ in 0...Int.random(in: 0...3, using: &generator) {
+                damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            _ = try? Document.risks(decoding: Data(damaged), sourcePath: "x.md")
+        }
+    }
+
+    @Test("Numbers of every size and sign, and texts of every length, read back as written")
+    func numbersAndTexts() throws {
+        let numbers = [0, 1, -1, 63, -64, 64, 127, 128, -129, 300, Int(Int32.max), Int.max, Int.min]
+        let texts = ["", "a", String(repeating: "é", count: 100), String(repeating: "x", count: 70_000)]
+        var writer = CacheBytes.Writer()
+        for number in numbers { writer.write(number) }
+        writer.write(texts)
+        writer.write(nil as String?)
+        writer.write("£" as String?)
+        var reader = CacheBytes.Reader(writer.data)
+        #expect(try numbers.map { _ in try reader.int() } == numbers)
+        #expect(try reader.texts() == texts)
+        #expect(try reader.optionalText() == nil)
+        #expect(try reader.optionalText() == "£")
+        #expect(reader.isAtEnd)
     }
 }

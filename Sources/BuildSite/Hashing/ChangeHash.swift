@@ -3,8 +3,8 @@ import Foundation
 /// A fast 64-bit hash for telling whether inputs changed (not for security): FNV-1a over 8-byte words, with each
 /// piece's length mixed in so that "ab"+"c" and "a"+"bc" differ. Two lanes make a 128-bit fingerprint.
 struct ChangeHash {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+    fileprivate var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    fileprivate var b: UInt64 = 0x8422_2325_cbf2_9ce4
 
     private mutating func mix(_ word: UInt64) {
         a = (a ^ word) &* 0x0000_0100_0000_01b3
@@ -89,17 +89,11 @@ struct ChangeHash {
     }
 }
 
-/// Kept in the decoded-document cache (a document's front matter hash), as its two words.
-extension ChangeHash: Codable {
-    init(from decoder: Decoder) throws {
-        var words = try decoder.unkeyedContainer()
-        a = try words.decode(UInt64.self)
-        b = try words.decode(UInt64.self)
-    }
+extension ChangeHash {
+    /// Its two words, as the decoded-document cache keeps a document's front matter hash.
+    var words: (UInt64, UInt64) { (a, b) }
 
-    func encode(to encoder: Encoder) throws {
-        var words = encoder.unkeyedContainer()
-        try words.encode(a)
-        try words.encode(b)
+    init(words: (UInt64, UInt64)) {
+        (a, b) = words
     }
 }

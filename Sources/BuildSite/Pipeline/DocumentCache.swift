@@ -4,7 +4,7 @@ import Foundation
 /// only the files that changed. Parsing front matter (YAML, with a deep-dive's risks, controls and actions) is most of
 /// what reading the content costs: about 0.6 ms a report, against 0.1 ms to read a decoded one back from here.
 ///
-/// Kept beside the output as `.Site.documents` (a `ByteList`; each document JSON-encoded without its
+/// Kept beside the output as `.Site.documents` (a `ByteList`; each document in `CacheBytes` without its
 /// body, but with its front matter's hash and the place of its body in the file; a deep-dive's risks apart, decoded
 /// only when a page asks for them). An entry is found by the file's path and the hash of its bytes that the build's
 /// fingerprint made (`BuildCache`), so a document read back is not read at all until its page is rendered, when its
@@ -13,14 +13,7 @@ import Foundation
 /// anything else is decoded afresh. Only documents without errors are kept, with their warnings, so a rebuild
 /// reports the same warnings. A cache that cannot be read or written only means more decoding.
 final class DocumentCache: @unchecked Sendable {
-    static let format = 8
-
-    /// Slashes unescaped: every document's path has them, and escaped strings take JSONDecoder's slow path.
-    private static var entryEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return encoder
-    }
+    static let format = 9
 
     /// The file: the format and salt, then each entry's key, its encoding and its risks' (empty when it has none),
     /// one after another in a `ByteList`.
@@ -64,17 +57,16 @@ final class DocumentCache: @unchecked Sendable {
             for (key, entry) in entries {
                 writer.append(key)
                 writer.append(entry)
-                // Risks are JSON lists, never empty: "[]" at the least.
+                // Risks are never empty: their count comes first.
                 writer.append(risks[key] ?? Data())
             }
             return writer.data
         }
     }
 
-    /// One JSON array (document, warnings, front matter hash, body start, body length): JSONDecoder builds a table
-    /// of keys for every object it reads, which for 10,000 entries and their body places was a tenth of reading them
-    /// back.
-    private struct Entry: Codable {
+    /// A document without its body and risks, its warnings, its front matter's hash and its body's place, in
+    /// `CacheBytes`.
+    private struct Entry {
         var document: Document
         var warnings: [Diagnostic]
         /// What the front matter splitter found in the file, so that a read-back need not split it again.
@@ -88,21 +80,26 @@ final class DocumentCache: @unchecked Sendable {
             self.body = body
         }
 
-        init(from decoder: Decoder) throws {
-            var fields = try decoder.unkeyedContainer()
-            document = try fields.decode(Document.self)
-            warnings = try fields.decode([Diagnostic].self)
-            frontMatterHash = try fields.decode(ChangeHash.self)
-            body = BodyPlace(start: try fields.decode(Int.self), length: try fields.decode(Int.self))
+        init(decoding data: Data) throws(CacheBytes.Damage) {
+            var reader = CacheBytes.Reader(data)
+            document = try Document(reading: &reader)
+            warnings = []
+            for _ in 0..<(try reader.count()) { warnings.append(try Diagnostic(reading: &reader)) }
+            frontMatterHash = ChangeHash(words: (try reader.unsigned(), try reader.unsigned()))
+            body = BodyPlace(start: try reader.int(), length: try reader.int())
+            guard reader.isAtEnd else { throw CacheBytes.Damage() }
         }
 
-        func encode(to encoder: Encoder) throws {
-            var fields = encoder.unkeyedContainer()
-            try fields.encode(document)
-            try fields.encode(warnings)
-            try fields.encode(frontMatterHash)
-            try fields.encode(body.start)
-            try fields.encode(body.length)
+        var encoded: Data {
+            var writer = CacheBytes.Writer()
+            document.write(to: &writer)
+            writer.write(unsigned: UInt64(warnings.count))
+            for warning in warnings { warning.write(to: &writer) }
+            writer.write(unsigned: frontMatterHash.words.0)
+            writer.write(unsigned: frontMatterHash.words.1)
+            writer.write(body.start)
+            writer.write(body.length)
+            return writer.data
         }
     }
 
@@ -167,7 +164,7 @@ final class DocumentCache: @unchecked Sendable {
                   risksFromFile: @escaping @Sendable () -> [Risk]) -> (Document, [Diagnostic])? {
         let key = Self.key(displayPath: displayPath, contentPath: contentPath, fileHash: fileHash)
         loading.wait()
-        guard let data = previous[key], let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+        guard let data = previous[key], let entry = try? Entry(decoding: data) else { return nil }
         var document = entry.document
         document.sourceHash = fileHash
         document.frontMatterHash = entry.frontMatterHash
@@ -204,17 +201,12 @@ final class DocumentCache: @unchecked Sendable {
         let key = Self.key(displayPath: source.displayPath, contentPath: source.contentPath, fileHash: fileHash)
         if var stored = document, !diagnostics.contains(where: { $0.severity == .error }) {
             let body = BodyPlace(body: stored.body, in: source.text)
-            let hasRisks = stored.hasRisks
-            let risks = hasRisks ? try? Self.entryEncoder.encode(stored.risks) : nil
+            let risks = stored.hasRisks ? Document.encodedRisks(stored.risks) : nil
             stored.body = ""
-            stored.risks = []
-            let entry = Entry(document: stored, warnings: diagnostics, frontMatterHash: stored.frontMatterHash, body: body)
-            // A deep-dive whose risks did not encode is not kept: read back, it would have none.
-            if let data = try? Self.entryEncoder.encode(entry), risks != nil || !hasRisks {
-                lock.withLock {
-                    current[key] = data
-                    currentRisks[key] = risks
-                }
+            let data = Entry(document: stored, warnings: diagnostics, frontMatterHash: stored.frontMatterHash, body: body).encoded
+            lock.withLock {
+                current[key] = data
+                currentRisks[key] = risks
             }
         }
         return (document, diagnostics)

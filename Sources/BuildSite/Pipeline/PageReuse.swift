@@ -72,10 +72,7 @@ public final class PageReuse: @unchecked Sendable {
     func unchangedSiteWidePages(documentPages: Set<String>) -> [String]? {
         guard documentsUnchanged else { return nil }
         let paths = previousKeys.filter { !documentPages.contains($0.key) && !$0.value.hasPrefix(Self.copyMark) }.map(\.key)
-        for path in paths {
-            var info = stat()
-            guard lstat(previousSite + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        }
+        for path in paths where !folder.canKeep(path, from: previousSite) { return nil }
         return paths.sorted()
     }
 

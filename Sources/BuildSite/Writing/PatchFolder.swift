@@ -62,6 +62,10 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
     /// Kept files stay where they are: this only checks that the last build's file is still there, as a plain file
     /// in real folders. A file reached through a link planted in the site is made again, into a real folder.
     func keep(_ path: String, from previousSite: String) -> Bool {
+        canKeep(path, from: previousSite)
+    }
+
+    func canKeep(_ path: String, from previousSite: String) -> Bool {
         firstNonFolder(above: path, in: previousSite) == nil && SiteFolderPaths.isPlainFile(previousSite + "/" + path)
     }
 

@@ -10,6 +10,8 @@ protocol SiteFolder: PageSink {
     /// Makes the last build's file at `path` (in `previousSite`) part of this build, unchanged; false when it cannot
     /// be, and the page is then made again.
     func keep(_ path: String, from previousSite: String) -> Bool
+    /// Whether `keep` would find the last build's file at `path` to keep, without keeping it.
+    func canKeep(_ path: String, from previousSite: String) -> Bool
     /// A page that had to be kept from the last build and could not be: the build fails and publishes nothing.
     func keepFailed(_ path: String)
     /// Every path this build wrote or kept.

@@ -85,6 +85,10 @@ public final class StagingFolder: SiteFolder, @unchecked Sendable {
         return link(source, destination) == 0
     }
 
+    func canKeep(_ path: String, from previousSite: String) -> Bool {
+        SiteFolderPaths.isPlainFile(previousSite + "/" + path)
+    }
+
     func keepFailed(_ path: String) {
         lock.withLock {
             failures.append(.error(at: SourceLocation(path: displayName), "could not keep \(path) from the last build; the previous site is unchanged, and the next build makes every page again"))
