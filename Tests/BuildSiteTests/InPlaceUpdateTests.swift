@@ -159,6 +159,30 @@ struct InPlaceUpdateTests {
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 
+    @Test("After a text edit, a listing reached through a link planted in the site is made again into a real folder")
+    func plantedLinkAtListing() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        try build(site)
+        let manager = FileManager.default
+        // Below the top folder: a change there would make the site another folder than the last build wrote,
+        // and the build would then make every page afresh.
+        let listing = site.root.appendingPathComponent("Site/topics/safeguarding")
+        let outside = site.root.appendingPathComponent("Outside")
+        try manager.copyItem(at: listing, to: outside)
+        try manager.removeItem(at: listing)
+        try manager.createSymbolicLink(at: listing, withDestinationURL: outside)
+        let outsideBefore = site.tree("Outside")
+
+        try appendToReport(site, "Second version.")
+        try build(site)
+        #expect(site.tree("Outside") == outsideBefore)
+        #expect(nothingBeside(site))
+        let attributes = try manager.attributesOfItem(atPath: listing.path)
+        #expect(attributes[.type] as? FileAttributeType == .typeDirectory)
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
     @Test("What a killed update left beside the site is cleared by the next build")
     func leftoverPatch() throws {
         let site = try TemporarySite(copyingRealContent: true)
