@@ -23,27 +23,8 @@ enum Abbreviations {
         if glossary.everyTermHasASCIICapital, !text.utf8.contains(where: Glossary.isASCIICapital) { return text }
         var contiguous = text
         let marked = contiguous.withUTF8 { bytes -> String? in
-            var marks: [(word: Range<Int>, marked: String)] = []
-            var wordStart: Int?
-            var wordHasCapital = false
-            func endWord(at end: Int) {
-                defer { wordStart = nil; wordHasCapital = false }
-                guard let start = wordStart else { return }
-                guard wordHasCapital || !glossary.everyTermHasASCIICapital else { return }
-                if let marked = firstUse(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
-                                         glossary: glossary, used: &used) {
-                    marks.append((start..<end, marked))
-                }
-            }
-            UTF8Characters.forEach(in: bytes) { range, character in
-                if character.isLetterOrNumber {
-                    if wordStart == nil { wordStart = range.lowerBound }
-                    if range.count == 1, Glossary.isASCIICapital(bytes[range.lowerBound]) { wordHasCapital = true }
-                } else {
-                    endWord(at: range.lowerBound)
-                }
-            }
-            endWord(at: bytes.count)
+            let marks = (glossary.everyTermHasASCIICapital ? asciiWordMarks(in: bytes, glossary: glossary, used: &used) : nil)
+                ?? characterWordMarks(in: bytes, glossary: glossary, used: &used)
             guard !marks.isEmpty else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + marks.count * 16)
@@ -59,8 +40,68 @@ enum Abbreviations {
         return marked ?? text
     }
 
-    /// The word wrapped in markers when it is a term (or a term's plural, "YPAs") not yet used on the page.
-    private static func firstUse(_ word: String, glossary: Glossary, used: inout Set<String>) -> String? {
+    /// Each word holding an ASCII capital, found from its capitals alone (most bytes are only compared with "A"…"Z")
+    /// when every such word is ASCII letters and digits with ASCII on both sides: between two ASCII bytes a
+    /// Character always ends, so the words are then the ones `characterWordMarks` finds. Nil, with `used` as it came,
+    /// when such a word touches a non-ASCII byte, which may be a letter or a mark belonging to it.
+    private static func asciiWordMarks(in bytes: UnsafeBufferPointer<UInt8>, glossary: Glossary,
+                                       used: inout Set<String>) -> [(word: Range<Int>, marked: String)]? {
+        var marks: [(word: Range<Int>, marked: String)] = []
+        var marked: [String] = []
+        var index = 0
+        while index < bytes.count {
+            guard Glossary.isASCIICapital(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var start = index
+            while start > 0, bytes[start - 1] < 0x80, CharacterClass(ascii: bytes[start - 1]).isLetterOrNumber { start -= 1 }
+            var end = index + 1
+            while end < bytes.count, bytes[end] < 0x80, CharacterClass(ascii: bytes[end]).isLetterOrNumber { end += 1 }
+            guard (start == 0 || bytes[start - 1] < 0x80), (end == bytes.count || bytes[end] < 0x80) else {
+                for term in marked { used.remove(term) }
+                return nil
+            }
+            if let (term, text) = firstUse(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                                           glossary: glossary, used: &used) {
+                marks.append((start..<end, text))
+                marked.append(term)
+            }
+            index = end
+        }
+        return marks
+    }
+
+    /// Each word holding a term, Character by Character over the bytes (`UTF8Characters`).
+    private static func characterWordMarks(in bytes: UnsafeBufferPointer<UInt8>, glossary: Glossary,
+                                           used: inout Set<String>) -> [(word: Range<Int>, marked: String)] {
+        var marks: [(word: Range<Int>, marked: String)] = []
+        var wordStart: Int?
+        var wordHasCapital = false
+        func endWord(at end: Int) {
+            defer { wordStart = nil; wordHasCapital = false }
+            guard let start = wordStart else { return }
+            guard wordHasCapital || !glossary.everyTermHasASCIICapital else { return }
+            if let (_, marked) = firstUse(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                                          glossary: glossary, used: &used) {
+                marks.append((start..<end, marked))
+            }
+        }
+        UTF8Characters.forEach(in: bytes) { range, character in
+            if character.isLetterOrNumber {
+                if wordStart == nil { wordStart = range.lowerBound }
+                if range.count == 1, Glossary.isASCIICapital(bytes[range.lowerBound]) { wordHasCapital = true }
+            } else {
+                endWord(at: range.lowerBound)
+            }
+        }
+        endWord(at: bytes.count)
+        return marks
+    }
+
+    /// The term and the word wrapped in markers when it is a term (or a term's plural, "YPAs") not yet used on the
+    /// page.
+    private static func firstUse(_ word: String, glossary: Glossary, used: inout Set<String>) -> (term: String, marked: String)? {
         var term = word
         var suffix = ""
         if glossary.entry(for: term) == nil, term.count > 2, term.hasSuffix("s") {
@@ -69,6 +110,6 @@ enum Abbreviations {
         }
         guard glossary.entry(for: term) != nil, !used.contains(term) else { return nil }
         used.insert(term)
-        return MarkdownMarkers.abbreviation(term) + suffix
+        return (term, MarkdownMarkers.abbreviation(term) + suffix)
     }
 }
