@@ -31,7 +31,8 @@ apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missi
 deps:
 	@$(call apt_install,$(APT_PACKAGES))
 
-test-deps: deps
+# The Swift suites run Pagefind too (serve makes the search index in the background).
+test-deps: deps search-deps
 	@$(call apt_install,$(TEST_APT_PACKAGES))
 
 build: deps

@@ -29,7 +29,8 @@ public struct PreviewServer: Sendable {
         // Folders a build would refuse stop `serve` at once, rather than failing every rebuild.
         try SiteBuilder(options: options).checkFolders()
         let live = LiveReload()
-        await rebuild(live)
+        let search = BackgroundSearchIndex(options: options)
+        await rebuild(live, search: search)
         let handler = SiteRequestHandler(files: SiteFiles(root: options.outputURL), live: live)
         let server: HTTPServer
         do {
@@ -68,18 +69,24 @@ public struct PreviewServer: Sendable {
             last = now
             // Edits made while this build runs differ from `now`, so the next look builds again.
             say("Change seen; rebuilding…")
-            await rebuild(live)
+            await rebuild(live, search: search)
         }
+        search.stop()
         await server.stop()
     }
 
     /// One build off the cooperative threads (it blocks while it works), then its result to the terminal and pages.
-    private func rebuild(_ live: LiveReload) async {
+    /// The search index is made after it, while the pages are served: an index still being made of the site as it
+    /// was is stopped first.
+    private func rebuild(_ live: LiveReload, search: BackgroundSearchIndex) async {
         let options = self.options
         let result: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
+                search.stop()
+                var builder = SiteBuilder(options: options)
+                builder.indexesSearchLater = true
                 do throws(BuildFailure) {
-                    continuation.resume(returning: .success(try SiteBuilder(options: options).build()))
+                    continuation.resume(returning: .success(try builder.build()))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
@@ -90,6 +97,12 @@ public struct PreviewServer: Sendable {
             for warning in report.warnings { warn(warning.description) }
             say(report.summary)
             await live.built()
+            if report.search == .later {
+                search.start { [say, warn] outcome, warnings in
+                    for warning in warnings { warn(warning.description) }
+                    say(outcome.summary.prefix(1).uppercased() + outcome.summary.dropFirst() + ".")
+                }
+            }
         case .failure(let failure):
             for diagnostic in failure.diagnostics { warn(diagnostic.description) }
             warn("Build failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); still serving the last good site.")

@@ -20,11 +20,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print each stage's time, and progress even when not in a terminal.")
     var verbose = false
 
-    @Flag(name: .customLong("no-search"), help: "Do not make the search index (Pagefind).")
-    var noSearch = false
-
-    @Option(help: "The Pagefind executable for the search index (default: pagefind on the PATH, else in .venv).")
-    var pagefind: String?
+    @OptionGroup var search: SearchOptions
 
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together; choose one") }
@@ -32,9 +28,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let search: SearchIndexing = noSearch ? .off : pagefind.map { .pagefind($0) } ?? .automatic
         let options = BuildOptions(content: folders.content, templates: folders.templates, output: folders.output,
-                                   includeDrafts: drafts, baseURL: baseURL, search: search)
+                                   includeDrafts: drafts, baseURL: baseURL, search: search.indexing)
         let progress = ProgressLine(mode: quiet ? .off : (verbose ? .verbose : (StandardError.isTerminal ? .terminal : .off)))
         do {
             var builder = SiteBuilder(options: options, observer: progress.handle)

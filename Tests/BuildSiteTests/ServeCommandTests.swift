@@ -82,6 +82,40 @@ struct ServeCommandTests {
         #expect(try client.get(server.url("/"), method: "POST").status == 405)
     }
 
+    @Test("The search index is made while the pages are served: an edit is served at once, and its index follows",
+          .timeLimit(.minutes(5)))
+    func searchIndexInTheBackground() throws {
+        let pagefind = repositoryRoot.appendingPathComponent(".venv/bin/pagefind").path
+        try #require(FileManager.default.isExecutableFile(atPath: pagefind), "make test-deps installs Pagefind into .venv")
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        let server = try RunningServer(site, arguments: ["--pagefind", pagefind])
+        defer { server.stop() }
+        let client = HTTPTestClient()
+        defer { client.close() }
+
+        #expect(server.command.stdout.contains("pages with 0 warnings in"))
+        #expect(server.command.stdout.contains("; the search index follows in the background\n"))
+        let indexed = "Search index of 5 pages made by Pagefind.\n"
+        #expect(eventually(within: 60) { server.command.stdout.contains(indexed) }, "\(server.command.stdout)\(server.command.stderr)")
+        #expect(try client.get(server.url("/pagefind/pagefind-entry.json")).status == 200)
+        #expect(!site.exists(".Site.search"))
+
+        let path = "Content/annual-reports/2023-09-islington-child-protection-annual-report.md"
+        try site.write(path, try site.read(path) + "\nA paragraph added while serving.\n")
+        let page = "/annual-reports/2023-09-islington-child-protection-annual-report/"
+        #expect(try eventually(within: 10) { try client.get(server.url(page)).body.contains("A paragraph added while serving.") })
+        #expect(!site.exists(".Site.old"), "a text edit is put in place, with the index the site had")
+        #expect(try client.get(server.url("/pagefind/pagefind-entry.json")).status == 200)
+        #expect(eventually(within: 60) { server.command.stdout.components(separatedBy: indexed).count == 3 }, "\(server.command.stdout)")
+        #expect(!site.exists(".Site.search"))
+        server.stop()
+
+        // serve's record is not a record of a site with an up-to-date index: a build makes its own.
+        let build = try site.run("build", "--pagefind", pagefind)
+        #expect(build.stdout.hasSuffix("; search index of 5 pages made by Pagefind\n"), "\(build.stdout)")
+    }
+
     @Test("A port that is taken is reported, with what to do")
     func portInUse() throws {
         let site = try Self.smallSite()

@@ -10,9 +10,17 @@ import Foundation
 public struct BuildCache: Sendable {
     public let options: BuildOptions
     public let file: URL
+    /// True for `serve`'s builds, which leave the search index to `BackgroundSearchIndex`: their site may lack an
+    /// up-to-date index, so a build that makes one never takes their record for its own.
+    let searchIndexedLater: Bool
 
     public init(options: BuildOptions) {
+        self.init(options: options, searchIndexedLater: false)
+    }
+
+    init(options: BuildOptions, searchIndexedLater: Bool) {
         self.options = options
+        self.searchIndexedLater = searchIndexedLater
         let output = options.outputURL
         file = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
     }
@@ -51,6 +59,7 @@ public struct BuildCache: Sendable {
         var hash = ChangeHash()
         hash.add("build-site cache 1")
         addProgramAndOptions(to: &hash)
+        if searchIndexedLater { hash.add("search index made in the background") }
         guard let contentFiles = Self.addFolder(options.contentURL, to: &hash), Self.addFolder(options.templatesURL, to: &hash) != nil else {
             return (nil, [:])
         }
@@ -130,6 +139,17 @@ public struct BuildCache: Sendable {
         let output = options.outputURL
         return DocumentCache(file: output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).documents"),
                              salt: hash.hex)
+    }
+
+    /// The record again, for the output folder as it is now: after the search index was put into the site the last
+    /// build wrote (`BackgroundSearchIndex`), which changes the folder but no page.
+    func restamp(_ record: Record) {
+        guard let output = outputIdentity() else { return }
+        var record = record
+        record.outputInode = output.inode
+        record.outputModified = output.modified
+        guard let data = record.encoded else { return }
+        CacheFile.write(data, to: file)
     }
 
     /// Forgets the last build before a new one writes, so a build that fails part-way never looks up to date.

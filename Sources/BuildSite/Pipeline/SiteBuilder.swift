@@ -8,6 +8,10 @@ public struct SiteBuilder: Sendable {
     /// Set by the `build-site` command, which exits as soon as the build returns: what the build made is then left
     /// for the process's exit to free (`LeftForExit`).
     public var leavesMemoryToExit = false
+    /// Set by `serve`: the build makes no search index itself, so that an edit is published at once (in place, when
+    /// it changes few files); `BackgroundSearchIndex` then makes the index while the pages are served. The pages
+    /// are the same either way: the search page finds the index when it loads.
+    public var indexesSearchLater = false
 
     public init(options: BuildOptions, observer: (@Sendable (BuildEvent) -> Void)? = nil) {
         self.options = options
@@ -27,7 +31,7 @@ public struct SiteBuilder: Sendable {
         // describes a finished site.
         let lock = try BuildLock(output: options.outputURL, displayName: options.output)
         defer { withExtendedLifetime(lock) {} }
-        let cache = BuildCache(options: options)
+        let cache = BuildCache(options: options, searchIndexedLater: indexesSearchLater)
         // Read while the content is fingerprinted: the two share nothing, and a rebuild needs both before anything else.
         let lastBuildReading = MadeAlongside { cache.lastRecord() }
         let (fingerprint, contentFileHashes) = cache.fingerprintAndContentFiles()
@@ -80,13 +84,17 @@ public struct SiteBuilder: Sendable {
         let indexer = SearchIndexer(indexing: options.search)
         var search = SearchOutcome.skipped(reason: "not run")
         var searchWarnings: [Diagnostic] = []
-        if !previous.pages.isEmpty, !indexer.makesIndex,
-           !SiteFolderPaths.isRealFolder(options.outputURL.path + "/" + SearchIndexer.indexFolder) {
+        func indexNow(_ site: URL) {
+            (search, searchWarnings) = indexesSearchLater && indexer.makesIndex ? (.later, []) : indexer.index(site: site)
+        }
+        // An index left from an earlier build would be out of date in place; `serve`'s is replaced when made again.
+        let keepsNoIndex = indexesSearchLater || !SiteFolderPaths.isRealFolder(options.outputURL.path + "/" + SearchIndexer.indexFolder)
+        if !previous.pages.isEmpty, indexesSearchLater || !indexer.makesIndex, keepsNoIndex {
             try writer.update(render, replacing: Set(previous.pages.keys))
-            (search, searchWarnings) = indexer.index(site: options.outputURL)  // only says why there is no index
+            indexNow(options.outputURL)  // makes none: says why there is none, or that it comes later
         } else {
             try writer.write(render, beforePublishing: { staging in
-                (search, searchWarnings) = indexer.index(site: staging)
+                indexNow(staging)
                 if options.search != .off { finished("Indexed for search") }
             })
         }

@@ -14,11 +14,14 @@ public enum SearchIndexing: Sendable, Equatable {
 public enum SearchOutcome: Sendable, Equatable {
     case indexed(pages: Int)
     case skipped(reason: String)
+    /// Made after the build, while its pages are served (`serve`, `BackgroundSearchIndex`).
+    case later
 
     public var summary: String {
         switch self {
         case .indexed(let pages): "search index of \(pages) page\(pages == 1 ? "" : "s") made by Pagefind"
         case .skipped(let reason): "search was skipped: \(reason)"
+        case .later: "the search index follows in the background"
         }
     }
 }
@@ -33,37 +36,54 @@ struct SearchIndexer {
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// The folder Pagefind writes in the site.
-    static let indexFolder = "pagefind"
+    public static let indexFolder = "pagefind"
+
+    /// The Pagefind to run, or why search is skipped.
+    enum Found {
+        case pagefind(URL)
+        case none(SearchOutcome, [Diagnostic])
+    }
+
+    func find() -> Found {
+        switch indexing {
+        case .off:
+            return .none(.skipped(reason: "turned off with --no-search"), [])
+        case .pagefind(let path):
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                return .none(.skipped(reason: "no Pagefind at \(path)"),
+                             [.warning(at: SourceLocation(path: path), "Pagefind not found here; expected the pagefind executable (make site installs it into .venv)")])
+            }
+            return .pagefind(URL(fileURLWithPath: path))
+        case .automatic:
+            guard let found = findPagefind() else {
+                return .none(.skipped(reason: "Pagefind was not found on the PATH or in .venv (make site installs it)"), [])
+            }
+            return .pagefind(found)
+        }
+    }
 
     /// Whether `index(site:)` would run Pagefind (which may still fail), or only say why search was skipped.
     var makesIndex: Bool {
-        switch indexing {
-        case .off: false
-        case .pagefind: true
-        case .automatic: findPagefind() != nil
-        }
+        if case .pagefind = find() { return true }
+        return false
     }
 
     /// Indexes `site`; a missing or failing Pagefind skips search with a reason and never fails the build,
     /// because the site works without it (the search page then lists the listing pages).
     func index(site: URL) -> (SearchOutcome, [Diagnostic]) {
-        let executable: URL
-        switch indexing {
-        case .off:
-            return (.skipped(reason: "turned off with --no-search"), [])
-        case .pagefind(let path):
-            guard FileManager.default.isExecutableFile(atPath: path) else {
-                return (.skipped(reason: "no Pagefind at \(path)"),
-                        [.warning(at: SourceLocation(path: path), "Pagefind not found here; expected the pagefind executable (make site installs it into .venv)")])
-            }
-            executable = URL(fileURLWithPath: path)
-        case .automatic:
-            guard let found = findPagefind() else {
-                return (.skipped(reason: "Pagefind was not found on the PATH or in .venv (make site installs it)"), [])
-            }
-            executable = found
+        switch find() {
+        case .none(let outcome, let warnings): return (outcome, warnings)
+        case .pagefind(let executable): return Self.run(process(executable, site: site))
         }
-        return run(executable, site: site)
+    }
+
+    /// Pagefind over the pages in `site`, writing its index into `site`'s `pagefind/`, or into `indexFolder`.
+    func process(_ executable: URL, site: URL, indexFolder: URL? = nil) -> Process {
+        let process = Process()
+        process.executableURL = executable
+        // Results keep "index.html" so links work from disk and from any folder; search.js makes them relative.
+        process.arguments = ["--site", site.path, "--keep-index-url"] + (indexFolder.map { ["--output-path", $0.path] } ?? [])
+        return process
     }
 
     /// `pagefind` on the PATH, then `.venv/bin/pagefind`, then the binary inside pagefind-bin's package folder.
@@ -80,15 +100,12 @@ struct SearchIndexer {
         return candidates.first { manager.isExecutableFile(atPath: $0.path) }
     }
 
-    private func run(_ executable: URL, site: URL) -> (SearchOutcome, [Diagnostic]) {
-        let process = Process()
-        process.executableURL = executable
-        // Results keep "index.html" so links work from disk and from any folder; search.js makes them relative.
-        process.arguments = ["--site", site.path, "--keep-index-url"]
+    /// Runs `process` (from `process(_:site:indexFolder:)`) to its end; what became of the index.
+    static func run(_ process: Process) -> (SearchOutcome, [Diagnostic]) {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        let location = SourceLocation(path: executable.path)
+        let location = SourceLocation(path: process.executableURL?.path ?? "pagefind")
         do {
             try process.run()
         } catch {

@@ -4,7 +4,7 @@ import Foundation
 /// beside the output, which replaces the output in two renames only when every file was written.
 /// A rebuild that changes a few files can instead put them in place one by one (`update`).
 /// It never writes or deletes outside the output folder and its siblings `.NAME.staging`, `.NAME.previous`,
-/// `.NAME.old` and `.NAME.patch`.
+/// `.NAME.old`, `.NAME.patch` and `.NAME.search`.
 public struct SiteWriter: Sendable {
     public let output: URL
     public let displayName: String
@@ -98,6 +98,22 @@ public struct SiteWriter: Sendable {
         } catch {
             throw BuildFailure([.error(at: SourceLocation(path: displayName), "could not write the site: \(error.localizedDescription); the previous site is unchanged")])
         }
+    }
+
+    /// Where `serve`'s search index is made before it replaces the site's (`BackgroundSearchIndex`).
+    var searchIndex: URL { sibling("search") }
+
+    /// Puts the search index made in `searchIndex` into the site as its `pagefind/`, in one step where the system
+    /// can (the old index then goes after), so the search page finds one index or the other, whole.
+    func publishSearchIndex() throws {
+        let target = output.appendingPathComponent(SearchIndexer.indexFolder)
+        let manager = FileManager.default
+        if SiteFolderPaths.isRealFolder(target.path), AtomicExchange.exchange(searchIndex.path, target.path) {
+            try? manager.removeItem(at: searchIndex)
+            return
+        }
+        try? manager.removeItem(at: target)
+        try manager.moveItem(at: searchIndex, to: target)
     }
 
     /// The staging folder: what a killed build left there, else the site the last build replaced, else a new one.

@@ -1,0 +1,83 @@
+import Foundation
+
+/// `serve`'s search index, made while the pages it indexes are already served. Pagefind takes about as long as the
+/// build of 10,000 reports five times over (44 s against 8 s on the benchmark's machine), so a preview that waited
+/// for it after every edit showed the edit late; `serve` builds with `SiteBuilder.indexesSearchLater` and starts
+/// this after each build. Pagefind writes the index beside the site (`.NAME.search`), and it then replaces the
+/// site's `pagefind/` in one step (`SiteWriter.publishSearchIndex`), so the search page always finds a whole index.
+///
+/// `stop()` before each build: the index of a site about to change is not wanted, and a build and a publishing
+/// index must never write the output at once.
+public final class BackgroundSearchIndex: @unchecked Sendable {
+    private let options: BuildOptions
+    private let writer: SiteWriter
+    private let lock = NSLock()
+    /// Held while an index is being put in place: `stop()` waits for it, so that no build starts meanwhile.
+    private let publishing = NSLock()
+    private var generation = 0
+    private var running: Process?
+
+    public init(options: BuildOptions) {
+        self.options = options
+        writer = SiteWriter(output: options.outputURL, displayName: options.output)
+    }
+
+    /// Whether Pagefind is there to make an index (else the builds' summaries say why there is none).
+    public var makesIndex: Bool { SearchIndexer(indexing: options.search).makesIndex }
+
+    /// Starts indexing the site as it is now, stopping an index still being made; `done` is told what became of it
+    /// (never for an index stopped or replaced by a newer one).
+    public func start(done: @escaping @Sendable (SearchOutcome, [Diagnostic]) -> Void) {
+        stop()
+        let indexer = SearchIndexer(indexing: options.search)
+        guard case .pagefind(let executable) = indexer.find() else { return }
+        try? FileManager.default.removeItem(at: writer.searchIndex)
+        let process = indexer.process(executable, site: options.outputURL, indexFolder: writer.searchIndex)
+        let mine = lock.withLock {
+            running = process
+            return generation
+        }
+        DispatchQueue.global().async { [self] in
+            let (outcome, warnings) = SearchIndexer.run(process)
+            guard case .indexed = outcome else {
+                if isCurrent(mine) { done(outcome, warnings) }
+                return
+            }
+            publishing.withLock {
+                guard isCurrent(mine) else { return }
+                done(publish() ? outcome : .skipped(reason: "the index could not be put into \(options.output)"), warnings)
+            }
+        }
+    }
+
+    /// Stops the index being made, and waits for one being put in place.
+    public func stop() {
+        let process = lock.withLock {
+            generation += 1
+            defer { running = nil }
+            return running
+        }
+        if let process, process.isRunning {
+            process.terminate()
+            // Gone before the next index is made in the same folder (Pagefind stops at once on SIGTERM).
+            for _ in 0..<2000 where process.isRunning { usleep(1000) }
+        }
+        publishing.withLock {}
+    }
+
+    private func isCurrent(_ generation: Int) -> Bool {
+        lock.withLock { self.generation == generation }
+    }
+
+    /// Replaces the site's index with the new one, unless another program's build is writing the output now (its
+    /// own index follows). The last build's record is kept valid: an index is no page.
+    private func publish() -> Bool {
+        guard let buildLock = try? BuildLock(output: options.outputURL, displayName: options.output) else { return false }
+        defer { withExtendedLifetime(buildLock) {} }
+        let cache = BuildCache(options: options, searchIndexedLater: true)
+        let record = cache.lastRecord()
+        guard (try? writer.publishSearchIndex()) != nil else { return false }
+        if let record { cache.restamp(record) }
+        return true
+    }
+}
