@@ -53,6 +53,19 @@ struct InPlaceUpdateTests {
         return site
     }
 
+    /// Replaces each of these folders of the site with a link to a copy of it in `Outside/`.
+    func plantLinks(in site: TemporarySite, at folders: [String]) throws {
+        let manager = FileManager.default
+        for folder in folders {
+            let inSite = site.root.appendingPathComponent("Site/" + folder)
+            let copy = site.root.appendingPathComponent("Outside/" + inSite.lastPathComponent)
+            try manager.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.copyItem(at: inSite, to: copy)
+            try manager.removeItem(at: inSite)
+            try manager.createSymbolicLink(at: inSite, withDestinationURL: copy)
+        }
+    }
+
     /// No staging folder, no copy of the old site and no patch folder beside the output.
     func nothingBeside(_ site: TemporarySite) -> Bool {
         [".Site.staging", ".Site.old", ".Site.previous", ".Site.patch"].allSatisfy { !site.exists($0) }
@@ -137,17 +150,9 @@ struct InPlaceUpdateTests {
         defer { site.remove() }
         try build(site)
 
-        // The folder the edited page goes into, the one whose page is removed, and one whose page is unchanged
-        // become links to a copy outside.
-        let outside = site.root.appendingPathComponent("Outside")
-        let manager = FileManager.default
-        for folder in ["2023-09-islington-child-protection-annual-report", "2024-01-short-report", "../deep-dives/2024-03-camden-safeguarding-children"] {
-            let inSite = site.root.appendingPathComponent("Site/annual-reports/" + folder).standardizedFileURL
-            let copy = outside.appendingPathComponent(inSite.lastPathComponent)
-            try manager.copyItem(at: inSite, to: copy)
-            try manager.removeItem(at: inSite)
-            try manager.createSymbolicLink(at: inSite, withDestinationURL: copy)
-        }
+        // The folder the edited page goes into, the one whose page is removed, and one whose page is unchanged.
+        try plantLinks(in: site, at: ["annual-reports/2023-09-islington-child-protection-annual-report",
+                                      "annual-reports/2024-01-short-report", "deep-dives/2024-03-camden-safeguarding-children"])
         let outsideBefore = site.tree("Outside")
 
         try appendToReport(site, "Second version.")
@@ -164,21 +169,16 @@ struct InPlaceUpdateTests {
         let site = try TemporarySite(copyingRealContent: true)
         defer { site.remove() }
         try build(site)
-        let manager = FileManager.default
         // Below the top folder: a change there would make the site another folder than the last build wrote,
         // and the build would then make every page afresh.
-        let listing = site.root.appendingPathComponent("Site/topics/safeguarding")
-        let outside = site.root.appendingPathComponent("Outside")
-        try manager.copyItem(at: listing, to: outside)
-        try manager.removeItem(at: listing)
-        try manager.createSymbolicLink(at: listing, withDestinationURL: outside)
+        try plantLinks(in: site, at: ["topics/safeguarding"])
         let outsideBefore = site.tree("Outside")
 
         try appendToReport(site, "Second version.")
         try build(site)
         #expect(site.tree("Outside") == outsideBefore)
         #expect(nothingBeside(site))
-        let attributes = try manager.attributesOfItem(atPath: listing.path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("Site/topics/safeguarding").path)
         #expect(attributes[.type] as? FileAttributeType == .typeDirectory)
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
