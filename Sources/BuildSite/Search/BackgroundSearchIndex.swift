@@ -22,9 +22,6 @@ public final class BackgroundSearchIndex: @unchecked Sendable {
         writer = SiteWriter(output: options.outputURL, displayName: options.output)
     }
 
-    /// Whether Pagefind is there to make an index (else the builds' summaries say why there is none).
-    public var makesIndex: Bool { SearchIndexer(indexing: options.search).makesIndex }
-
     /// Starts indexing the site as it is now, stopping an index still being made; `done` is told what became of it
     /// (never for an index stopped or replaced by a newer one).
     public func start(done: @escaping @Sendable (SearchOutcome, [Diagnostic]) -> Void) {

@@ -91,7 +91,8 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
     /// empty. Anything that is not a real folder where one is needed (a file, a link planted in the site) is removed
     /// first, so no file is written or removed through a link out of the site.
     func apply(to site: String, removing leftovers: [String]) throws {
-        for (path, name) in lock.withLock({ changedFiles }) {
+        let (changed, written) = lock.withLock { (changedFiles, Set(writtenPaths)) }
+        for (path, name) in changed {
             let destination = site + "/" + path
             try makeRealFolders(above: path, in: site)
             if SiteFolderPaths.isRealFolder(destination) { try FileManager.default.removeItem(atPath: destination) }
@@ -99,9 +100,13 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
         }
         for path in leftovers {
             // A file or link where a folder was holds nothing of this build (every page under it was made again
-            // into a real folder, above), so it goes itself: a link, not what it points to.
+            // into a real folder, above), so it goes itself, a link and not what it points to; unless it is a file
+            // this build put there, in place of the folder.
             var removed = Substring(path)
-            if let standIn = firstNonFolder(above: path, in: site) { removed = standIn }
+            if let standIn = firstNonFolder(above: path, in: site) {
+                if written.contains(String(standIn)) { continue }
+                removed = standIn
+            }
             unlink(site + "/" + removed)
             while let slash = removed.lastIndex(of: "/") {
                 removed = removed[..<slash]
