@@ -22,13 +22,12 @@ public final class BackgroundSearchIndex: @unchecked Sendable {
         writer = SiteWriter(output: options.outputURL, displayName: options.output)
     }
 
-    /// Starts indexing the site as it is now, stopping an index still being made; `done` is told what became of it
-    /// (never for an index stopped or replaced by a newer one).
+    /// Starts indexing the site as it is now, stopping an index still being made; `done` is told what became of it,
+    /// unless it was stopped, or the site it was made of has changed since (the change's build starts another).
     public func start(done: @escaping @Sendable (SearchOutcome, [Diagnostic]) -> Void) {
         stop()
         let indexer = SearchIndexer(indexing: options.search)
         guard case .pagefind(let executable) = indexer.find() else { return }
-        try? FileManager.default.removeItem(at: writer.searchIndex)
         let process = indexer.process(executable, site: options.outputURL, indexFolder: writer.searchIndex)
         let mine = lock.withLock {
             running = process
@@ -41,13 +40,13 @@ public final class BackgroundSearchIndex: @unchecked Sendable {
                 return
             }
             publishing.withLock {
-                guard isCurrent(mine) else { return }
-                done(publish() ? outcome : .skipped(reason: "the index could not be put into \(options.output)"), warnings)
+                if isCurrent(mine), publish() { done(outcome, warnings) }
             }
         }
     }
 
-    /// Stops the index being made, and waits for one being put in place.
+    /// Stops the index being made, waits for one being put in place, and removes what is left of one not put in
+    /// place.
     public func stop() {
         let process = lock.withLock {
             generation += 1
@@ -60,21 +59,23 @@ public final class BackgroundSearchIndex: @unchecked Sendable {
             for _ in 0..<2000 where process.isRunning { usleep(1000) }
         }
         publishing.withLock {}
+        try? FileManager.default.removeItem(at: writer.searchIndex)
     }
 
     private func isCurrent(_ generation: Int) -> Bool {
         lock.withLock { self.generation == generation }
     }
 
-    /// Replaces the site's index with the new one, unless another program's build is writing the output now (its
-    /// own index follows). The last build's record is kept valid: an index is no page.
+    /// Replaces the site's index with the new one when the site is still what `serve`'s last build made of the
+    /// content as it is now: not while another program's build writes the output, nor after one wrote it (each
+    /// makes its own index), nor once the content changed. The build's record is kept valid: an index is no page.
     private func publish() -> Bool {
         guard let buildLock = try? BuildLock(output: options.outputURL, displayName: options.output) else { return false }
         defer { withExtendedLifetime(buildLock) {} }
         let cache = BuildCache(options: options, searchIndexedLater: true)
-        let record = cache.lastRecord()
-        guard (try? writer.publishSearchIndex()) != nil else { return false }
-        if let record { cache.restamp(record) }
+        guard let record = cache.lastRecord(), record.fingerprint == cache.fingerprint(),
+              (try? writer.publishSearchIndex()) != nil else { return false }
+        cache.restamp(record)
         return true
     }
 }
