@@ -199,10 +199,10 @@ final class DocumentCache: @unchecked Sendable {
         // The decoder hashed the text as the fingerprint hashed the file: the same unless reading changed it.
         guard let fileHash, document?.sourceHash == fileHash else { return (document, diagnostics) }
         let key = Self.key(displayPath: source.displayPath, contentPath: source.contentPath, fileHash: fileHash)
-        if var stored = document, !diagnostics.contains(where: { $0.severity == .error }) {
+        if let stored = document, !diagnostics.contains(where: { $0.severity == .error }) {
+            // The body and the risks are not in the entry: the body is read from the file, the risks kept apart.
             let body = BodyPlace(body: stored.body, in: source.text)
             let risks = stored.hasRisks ? Document.encodedRisks(stored.risks) : nil
-            stored.body = ""
             let data = Entry(document: stored, warnings: diagnostics, frontMatterHash: stored.frontMatterHash, body: body).encoded
             lock.withLock {
                 current[key] = data

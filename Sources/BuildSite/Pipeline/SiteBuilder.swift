@@ -84,12 +84,14 @@ public struct SiteBuilder: Sendable {
         let indexer = SearchIndexer(indexing: options.search)
         var search = SearchOutcome.skipped(reason: "not run")
         var searchWarnings: [Diagnostic] = []
+        // Looked up once: each look searches the PATH and `.venv`.
+        let pagefindFound = indexer.makesIndex
         func indexNow(_ site: URL) {
-            (search, searchWarnings) = indexesSearchLater && indexer.makesIndex ? (.later, []) : indexer.index(site: site)
+            (search, searchWarnings) = indexesSearchLater && pagefindFound ? (.later, []) : indexer.index(site: site)
         }
         // An index left from an earlier build would be out of date in place; `serve`'s is replaced when made again.
         let keepsNoIndex = indexesSearchLater || !SiteFolderPaths.isRealFolder(options.outputURL.path + "/" + SearchIndexer.indexFolder)
-        if !previous.pages.isEmpty, indexesSearchLater || !indexer.makesIndex, keepsNoIndex {
+        if !previous.pages.isEmpty, indexesSearchLater || !pagefindFound, keepsNoIndex {
             try writer.update(render, replacing: Set(previous.pages.keys))
             indexNow(options.outputURL)  // makes none: says why there is none, or that it comes later
         } else {
