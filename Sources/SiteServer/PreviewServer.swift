@@ -97,8 +97,8 @@ public struct PreviewServer: Sendable {
             for warning in report.warnings { warn(warning.description) }
             say(report.summary)
             await live.built()
-            if report.search == .later {
-                search.start { [say, warn] outcome, warnings in
+            if case .later(let scope) = report.search {
+                search.start(scope: scope) { [say, warn] outcome, warnings in
                     for warning in warnings { warn(warning.description) }
                     say(outcome.summary.prefix(1).uppercased() + outcome.summary.dropFirst() + ".")
                 }

@@ -155,7 +155,7 @@ struct FindingYourWayTests {
 
         let nowhere = SearchIndexer(indexing: .automatic, workingDirectory: site.root, environment: ["PATH": ""])
         #expect(nowhere.findPagefind() == nil)
-        #expect(nowhere.index(site: site.root).0.summary == "search was skipped: Pagefind was not found on the PATH or in .venv (make site installs it)")
+        #expect(nowhere.index(site: site.root, scope: .everyPage).0.summary == "search was skipped: Pagefind was not found on the PATH or in .venv (make site installs it)")
         #expect(SearchIndexer.indexedPages(in: "Total:\n  Indexed 1 language\n  Indexed 42 pages\n") == 42)
     }
 

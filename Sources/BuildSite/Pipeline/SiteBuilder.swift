@@ -86,8 +86,9 @@ public struct SiteBuilder: Sendable {
         var searchWarnings: [Diagnostic] = []
         // Looked up once: each look searches the PATH and `.venv`.
         let pagefindFound = indexer.makesIndex
+        let scope = SearchScope(site: model, templates: templates)
         func indexNow(_ site: URL) {
-            (search, searchWarnings) = indexesSearchLater && pagefindFound ? (.later, []) : indexer.index(site: site)
+            (search, searchWarnings) = indexesSearchLater && pagefindFound ? (.later(scope), []) : indexer.index(site: site, scope: scope)
         }
         // An index left from an earlier build would be out of date in place; `serve`'s is replaced when made again.
         let keepsNoIndex = indexesSearchLater || !SiteFolderPaths.isRealFolder(options.outputURL.path + "/" + SearchIndexer.indexFolder)

@@ -9,12 +9,15 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     public let assetFiles: [String]
+    /// The templates that mark the text Pagefind indexes (`data-pagefind-body`): which pages search reads (`SearchScope`).
+    let searchBodyTemplates: Set<String>
     public let directory: URL
 
     public init(directory: URL, displayName: String) throws(BuildFailure) {
         self.directory = directory
         var bag = DiagnosticBag()
         var library = MustacheLibrary()
+        var searchBodyTemplates: Set<String> = []
         _ = HTMLEscaping.registered
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         if names.isEmpty {
@@ -36,6 +39,7 @@ public struct TemplateSet: Sendable {
             do {
                 let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 library.register(template, named: String(name.dropLast(".mustache".count)))
+                if text.contains(SearchScope.bodyMarker) { searchBodyTemplates.insert(String(name.dropLast(".mustache".count))) }
             } catch let error as MustacheTemplate.ParserError {
                 // The escaping line put before the template is not the author's: lines are counted without it.
                 let line = Swift.max(1, error.context.lineNumber - HTMLEscaping.pragmaLines)
@@ -50,6 +54,7 @@ public struct TemplateSet: Sendable {
         }
         if bag.hasErrors { throw BuildFailure(bag.diagnostics) }
         self.library = library
+        self.searchBodyTemplates = searchBodyTemplates
         self.assetFiles = TemplateSet.listAssets(in: directory.appendingPathComponent("assets"))
     }
 

@@ -25,13 +25,14 @@ public final class BackgroundSearchIndex: @unchecked Sendable {
         writer = SiteWriter(output: options.outputURL, displayName: options.output)
     }
 
-    /// Starts indexing the site as it is now, stopping an index still being made; `done` is told what became of it,
-    /// unless it was stopped, or the site it was made of has changed since (the change's build starts another).
-    public func start(done: @escaping @Sendable (SearchOutcome, [Diagnostic]) -> Void) {
+    /// Starts indexing the pages of `scope` as they are now, stopping an index still being made; `done` is told what
+    /// became of it, unless it was stopped, or the site it was made of has changed since (the change's build starts
+    /// another).
+    public func start(scope: SearchScope, done: @escaping @Sendable (SearchOutcome, [Diagnostic]) -> Void) {
         stop()
         let indexer = SearchIndexer(indexing: options.search)
         guard case .pagefind(let executable) = indexer.find() else { return }
-        let process = indexer.process(executable, site: options.outputURL, indexFolder: writer.searchIndex)
+        let process = indexer.process(executable, site: options.outputURL, scope: scope, indexFolder: writer.searchIndex)
         let mine = lock.withLock {
             running = process
             return generation

@@ -14,8 +14,8 @@ public enum SearchIndexing: Sendable, Equatable {
 public enum SearchOutcome: Sendable, Equatable {
     case indexed(pages: Int)
     case skipped(reason: String)
-    /// Made after the build, while its pages are served (`serve`, `BackgroundSearchIndex`).
-    case later
+    /// Made after the build, of the pages in `scope`, while they are served (`serve`, `BackgroundSearchIndex`).
+    case later(SearchScope)
 
     public var summary: String {
         switch self {
@@ -62,7 +62,7 @@ struct SearchIndexer {
         }
     }
 
-    /// Whether `index(site:)` would run Pagefind (which may still fail), or only say why search was skipped.
+    /// Whether `index(site:scope:)` would run Pagefind (which may still fail), or only say why search was skipped.
     var makesIndex: Bool {
         if case .pagefind = find() { return true }
         return false
@@ -70,19 +70,20 @@ struct SearchIndexer {
 
     /// Indexes `site`; a missing or failing Pagefind skips search with a reason and never fails the build,
     /// because the site works without it (the search page then lists the listing pages).
-    func index(site: URL) -> (SearchOutcome, [Diagnostic]) {
+    func index(site: URL, scope: SearchScope) -> (SearchOutcome, [Diagnostic]) {
         switch find() {
         case .none(let outcome, let warnings): return (outcome, warnings)
-        case .pagefind(let executable): return Self.run(process(executable, site: site))
+        case .pagefind(let executable): return Self.run(process(executable, site: site, scope: scope))
         }
     }
 
-    /// Pagefind over the pages in `site`, writing its index into `site`'s `pagefind/`, or into `indexFolder`.
-    func process(_ executable: URL, site: URL, indexFolder: URL? = nil) -> Process {
+    /// Pagefind over the pages of `scope` in `site`, writing its index into `site`'s `pagefind/`, or into `indexFolder`.
+    func process(_ executable: URL, site: URL, scope: SearchScope, indexFolder: URL? = nil) -> Process {
         let process = Process()
         process.executableURL = executable
         // Results keep "index.html" so links work from disk and from any folder; search.js makes them relative.
         process.arguments = ["--site", site.path, "--keep-index-url"] + (indexFolder.map { ["--output-path", $0.path] } ?? [])
+            + (scope.glob.map { ["--glob", $0] } ?? [])
         return process
     }
 
