@@ -19,7 +19,7 @@ struct MustacheStack {
         /// The value, when it is a `MustacheValue` (then `object` is unused)
         let value: MustacheValue?
         /// `value`'s fields, when it is an object
-        let fields: [String: MustacheValue]?
+        let fields: MustacheObject?
         /// True when this entry and every one below it hold a `MustacheValue`: names are then looked up without `Any`
         let allTyped: Bool
         let below: Entry?
@@ -35,14 +35,14 @@ struct MustacheStack {
         }
 
         convenience init(value: MustacheValue, below: Entry?) {
-            var fields: [String: MustacheValue]?
+            var fields: MustacheObject?
             if case .object(let objectFields) = value { fields = objectFields }
             self.init(object: (), dictionary: nil, isString: false, value: value, fields: fields,
                       allTyped: below?.allTyped ?? true, below: below)
         }
 
         private init(object: Any, dictionary: [String: Any]?, isString: Bool, value: MustacheValue?,
-                     fields: [String: MustacheValue]?, allTyped: Bool, below: Entry?) {
+                     fields: MustacheObject?, allTyped: Bool, below: Entry?) {
             self.object = object
             self.dictionary = dictionary
             self.isString = isString

@@ -432,9 +432,11 @@ extension MustacheTemplate {
     /// its `b`; `.a` the top's `a`.
     func typedChild(named name: String, context: MustacheContext) -> MustacheValue? {
         if !name.isEmpty, !Self.containsDot(name) {
+            // Hashed once for every object up the stack.
+            let hash = MustacheObject.hash(name)
             var entry: MustacheStack.Entry? = context.stack.top
             while let current = entry {
-                if let found = current.fields?[name] { return found }
+                if let found = current.fields?.value(forKey: name, hash: hash) { return found }
                 entry = current.below
             }
             return nil
@@ -448,9 +450,10 @@ extension MustacheTemplate {
         } else {
             guard let first = rest.popFirst() else { return context.stack.top.value }
             let key = String(first)
+            let hash = MustacheObject.hash(key)
             var entry: MustacheStack.Entry? = context.stack.top
             while let current = entry {
-                if let value = current.fields?[key] { found = value; break }
+                if let value = current.fields?.value(forKey: key, hash: hash) { found = value; break }
                 entry = current.below
             }
         }

@@ -67,6 +67,29 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(library.render(self.context, withTemplate: "page"), "<html><R1 Risks &amp; &lt;issues&gt;><R2 Risks &amp; &lt;issues&gt;></html>")
     }
 
+    /// An object's names: set, replaced in place, removed, and found among many.
+    func testObjectNames() throws {
+        var object: MustacheObject = ["a": "1", "b": .number(2), "a": "last"]
+        XCTAssertEqual(object.keys, ["a", "b"])
+        object["a"] = "3"
+        object["c"] = true
+        object["b"] = nil
+        XCTAssertEqual(object.keys, ["a", "c"])
+        XCTAssertEqual(object.count, 2)
+        let template = try MustacheTemplate(string: "{{a}}{{#c}}y{{/c}}{{b}}{{^b}}n{{/b}}")
+        XCTAssertEqual(template.render(MustacheValue.object(object)), "3yn")
+
+        var many = MustacheObject()
+        for index in 0..<500 { many["name\(index)"] = .number(index) }
+        XCTAssertEqual(many.count, 500)
+        for index in [0, 1, 250, 499] {
+            guard case .number(let found)? = many["name\(index)"] else { return XCTFail("name\(index) not found") }
+            XCTAssertEqual(found, index)
+        }
+        XCTAssertNil(many["name500"])
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: many.map { ($0.key, $0.value) }).count, 500)
+    }
+
     /// Random contexts and templates from a fixed seed: every name, kind and nesting the two paths could disagree on.
     func testRandomContextsAndTemplates() throws {
         var random = SplitMix(seed: 2026)
@@ -79,7 +102,7 @@ final class ValueTests: XCTestCase {
             case 3: return .list([])
             case 4: return .list((0..<Int(random.next() % 3)).map { _ in value(depth: depth + 1) })
             default:
-                var fields: [String: MustacheValue] = [:]
+                var fields = MustacheObject()
                 for name in names where random.next() % 2 == 0 { fields[name] = value(depth: depth + 1) }
                 return .object(fields)
             }
@@ -108,7 +131,14 @@ final class ValueTests: XCTestCase {
         for _ in 0..<3000 {
             let context = value(depth: 0), text = template(depth: 0)
             let compiled = try MustacheTemplate(string: text)
-            XCTAssertEqual(compiled.render(context), compiled.render(context.anyValue), "\(text) with \(context.anyValue)")
+            let typed = compiled.render(context), general = compiled.render(context.anyValue)
+            if typed != general {
+                // An object written with `{{.}}` is written as a Dictionary's description, which lists the pairs in
+                // an order of that dictionary's own (every instance hashes with a seed of its own): the two texts
+                // then hold the same characters in another order.
+                XCTAssertTrue(typed.contains(": "), "\(text) with \(context.anyValue): \(typed) against \(general)")
+                XCTAssertEqual(typed.sorted(), general.sorted(), "\(text) with \(context.anyValue)")
+            }
         }
     }
 }
