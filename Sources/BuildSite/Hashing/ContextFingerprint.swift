@@ -5,8 +5,9 @@ import Mustache
 /// last build instead of rendering it again (`PageReuse`).
 ///
 /// Each kind of value is marked before its contents, so that a text never reads the same as a number, a flag or a
-/// list. Objects are hashed without sorting their keys: each pair is hashed on its own and the pairs' hashes are
-/// added, which does not depend on the order a dictionary happens to iterate in.
+/// list. An object's names come in the order they were set (`MustacheObject`), which the code that makes a context
+/// fixes: the same context is always hashed in the same order. (A dictionary's order was its own, so each pair was
+/// hashed on its own and the pairs' hashes added, at two more hashes a pair.)
 enum ContextFingerprint {
     /// `inputs` are added before the context: what else the page depends on.
     static func of(_ context: TemplateContext, inputs: String...) -> String {
@@ -36,15 +37,11 @@ enum ContextFingerprint {
     }
 
     private static func add(_ fields: TemplateContext, to hash: inout ChangeHash) {
-        var sum = ChangeHash.Sum()
-        for (key, value) in fields {
-            var pair = ChangeHash()
-            pair.add(key)
-            add(value, to: &pair)
-            sum.add(pair)
-        }
         hash.add("m")
         hash.add(fields.count)
-        hash.add(sum)
+        for (key, value) in fields {
+            hash.add(key)
+            add(value, to: &hash)
+        }
     }
 }

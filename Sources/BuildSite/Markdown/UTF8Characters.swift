@@ -41,16 +41,27 @@ enum UTF8Characters {
                 index += 1
                 continue
             }
-            // A stretch holding non-ASCII bytes, up to the next boundary between two ASCII bytes.
-            var end = index + 1
-            while end < count, !(bytes[end - 1] < 0x80 && bytes[end] < 0x80) { end += 1 }
-            var start = index
-            for character in String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) {
-                let length = character.utf8.count
-                body(start..<start + length, CharacterClass(character))
-                start += length
-            }
-            index = end
+            index = forEachInStretch(in: bytes, from: index, body)
         }
+    }
+
+    /// The Characters of the stretch from `index` that holds non-ASCII bytes (or a last ASCII byte before one), up to
+    /// the next boundary between two ASCII bytes, decoded with their Unicode properties; returns where it ends.
+    static func forEachInStretch(in bytes: UnsafeBufferPointer<UInt8>, from index: Int, _ body: (Range<Int>, CharacterClass) -> Void) -> Int {
+        var end = index + 1
+        while end < bytes.count, !(bytes[end - 1] < 0x80 && bytes[end] < 0x80) { end += 1 }
+        var start = index
+        for character in String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) {
+            let length = character.utf8.count
+            body(start..<start + length, CharacterClass(character))
+            start += length
+        }
+        return end
+    }
+
+    /// Each ASCII byte's class as bits, for loops without branches: 1 white space, 2 letter or number.
+    static let asciiClassBits: [UInt8] = (0..<128).map { byte in
+        let character = CharacterClass(ascii: UInt8(byte))
+        return (character.isWhitespace ? 1 : 0) | (character.isLetterOrNumber ? 2 : 0)
     }
 }

@@ -4,22 +4,39 @@ enum ReadingTime {
     static let wordsPerMinute = 200
 
     /// The white-space-separated pieces of the text that hold at least one letter or number ("—" is not a word).
-    /// One pass over the UTF-8 bytes: it runs over every text of every document, and splitting into Substrings
-    /// with Unicode property look-ups per Character cost a tenth of a build.
+    /// One pass over the UTF-8 bytes, Character by Character as `UTF8Characters` walks them: it runs over every text
+    /// of every document, and splitting into Substrings with Unicode property look-ups per Character cost a tenth of
+    /// a build. An ASCII byte followed by another is counted from a table without a branch: a branch on each byte's
+    /// class was mispredicted at every word's edge, and the count was 1.4% of a build's samples.
     static func words(in text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0
-            var pieceHasLetterOrNumber = false
-            UTF8Characters.forEach(in: bytes) { _, character in
-                if character.isWhitespace {
-                    if pieceHasLetterOrNumber { count += 1 }
-                    pieceHasLetterOrNumber = false
-                } else if character.isLetterOrNumber {
-                    pieceHasLetterOrNumber = true
+            // 1 while the piece so far holds a letter or number.
+            var inWord = 0
+            UTF8Characters.asciiClassBits.withUnsafeBufferPointer { classes in
+                let end = bytes.count
+                var index = 0
+                while index < end {
+                    if bytes[index] < 0x80, index + 1 == end || bytes[index + 1] < 0x80 {
+                        let bits = Int(classes[Int(bytes[index])])
+                        let space = bits & 1
+                        count &+= inWord & space
+                        inWord = (inWord | bits >> 1) & (space ^ 1)
+                        index += 1
+                        continue
+                    }
+                    index = UTF8Characters.forEachInStretch(in: bytes, from: index) { _, character in
+                        if character.isWhitespace {
+                            count += inWord
+                            inWord = 0
+                        } else if character.isLetterOrNumber {
+                            inWord = 1
+                        }
+                    }
                 }
             }
-            return pieceHasLetterOrNumber ? count + 1 : count
+            return count + inWord
         }
     }
 
