@@ -86,8 +86,9 @@ public struct SiteBuilder: Sendable {
         var searchWarnings: [Diagnostic] = []
         // Looked up once: each look searches the PATH and `.venv`.
         let pagefindFound = indexer.makesIndex
-        let scope = SearchScope(site: model, templates: templates)
         func indexNow(_ site: URL) {
+            // Which pages Pagefind reads, worked out only when it runs: it is a pass over every document.
+            let scope = pagefindFound ? SearchScope(site: model, templates: templates) : .everyPage
             (search, searchWarnings) = indexesSearchLater && pagefindFound ? (.later(scope), []) : indexer.index(site: site, scope: scope)
         }
         // An index left from an earlier build would be out of date in place; `serve`'s is replaced when made again.

@@ -93,8 +93,9 @@ extension Parser {
     /// - Throws: .overflow
     /// - Returns: The string read from the buffer
     mutating func read(count: Int) throws -> Substring {
-        guard self.buffer.distance(from: self.position, to: self.buffer.endIndex) >= count else { throw Parser.Error.overflow }
-        let end = self.buffer.index(self.position, offsetBy: count)
+        // Walks `count` characters, not the rest of the template: measuring the distance to the end at every read
+        // made parsing a template quadratic in its length (build-site; see its `Vendor/README.md`).
+        guard let end = self.buffer.index(self.position, offsetBy: count, limitedBy: self.buffer.endIndex) else { throw Parser.Error.overflow }
         let subString = self.buffer[self.position..<end]
         unsafeAdvance(by: count)
         return subString
@@ -357,7 +358,7 @@ extension Parser {
     /// - Parameter amount: number of characters to move forward
     /// - Throws: .overflow
     mutating func advance(by amount: Int) throws {
-        guard self.buffer.distance(from: self.position, to: self.buffer.endIndex) >= amount else { throw Parser.Error.overflow }
+        guard self.buffer.index(self.position, offsetBy: amount, limitedBy: self.buffer.endIndex) != nil else { throw Parser.Error.overflow }
         return unsafeAdvance(by: amount)
     }
 
@@ -365,7 +366,7 @@ extension Parser {
     /// - Parameter amount: number of characters to move back
     /// - Throws: .overflow
     mutating func retreat(by amount: Int) throws {
-        guard self.buffer.distance(from: self.buffer.startIndex, to: self.position) >= amount else { throw Parser.Error.overflow }
+        guard self.buffer.index(self.position, offsetBy: -amount, limitedBy: self.buffer.startIndex) != nil else { throw Parser.Error.overflow }
         return unsafeRetreat(by: amount)
     }
 
