@@ -47,7 +47,10 @@ enum ParagraphNumbers {
         CmarkNodes.all(CMARK_NODE_PARAGRAPH, under: root).compactMap { paragraph in
             if let item = cmark_node_parent(paragraph), cmark_node_get_type(item) == CMARK_NODE_ITEM,
                let list = cmark_node_parent(item), cmark_node_get_list_tight(list) != 0 { return nil }
-            guard let text = firstText(of: paragraph), let number = leadingNumber(of: CmarkNodes.literal(text)),
+            // A number starts with a digit: a paragraph whose text does not is passed by without copying its text.
+            guard let text = firstText(of: paragraph), let first = cmark_node_get_literal(text)?.pointee,
+                  UInt8(bitPattern: first) &- UInt8(ascii: "0") < 10,
+                  let number = leadingNumber(of: CmarkNodes.literal(text)),
                   let id = id(for: number) else { return nil }
             return (paragraph, id)
         }

@@ -97,10 +97,13 @@ extension SiteRenderer {
 
     /// The link from a report's appendix to the risk's history page, and its direction of travel.
     func riskAppendixLinks(_ risk: Risk, in document: Document, links: PageLinks) -> (direction: TemplateContext?, historyHref: String?) {
-        guard let series = riskRegister.series(of: risk, in: document, settings: site.settings) else { return (nil, nil) }
-        let previous = riskRegister.previous(of: risk, in: document, settings: site.settings)
+        // Asked for once: each ask takes the lock of the register made on first use, which every core's deep-dive
+        // pages share.
+        let register = riskRegister
+        guard let series = register.series(of: risk, in: document, settings: site.settings) else { return (nil, nil) }
+        let previous = register.previous(of: risk, in: document, settings: site.settings)
         let direction = RiskAppendixContext.directionContext(
-            riskRegister.direction(of: risk, in: document, settings: site.settings), current: risk.current, riskID: risk.id,
+            register.direction(of: risk, in: document, settings: site.settings), current: risk.current, riskID: risk.id,
             council: series.council, previous: previous, previousHref: previous.map { appendixHref($0, links: links) })
         return (direction, links.page(series.folder))
     }
