@@ -131,10 +131,11 @@ final class DocumentCache: @unchecked Sendable {
     let file: URL
     let salt: String
     /// The last build's entries, read on another thread while the content folder is listed (a sixth of a second at
-    /// 10,000 reports); every use waits for `loading` first.
+    /// 10,000 reports); every use waits for `loading` first. Read on a thread of its own (`MadeAlongside`), so that
+    /// a read waiting for the disk does not take a thread from the pool that reads the content.
     private var previous: [String: Data] = [:]
     private var previousRisks: [String: Data] = [:]
-    private let loading = DispatchGroup()
+    private var loading: MadeAlongside<Void>!
     private let lock = NSLock()
     private var current: [String: Data] = [:]
     private var currentRisks: [String: Data] = [:]
@@ -144,7 +145,7 @@ final class DocumentCache: @unchecked Sendable {
     init(file: URL, salt: String) {
         self.file = file
         self.salt = salt
-        DispatchQueue.global().async(group: loading) { [self] in
+        loading = MadeAlongside { [self] in
             if let data = FileManager.default.contents(atPath: file.path),
                let stored = Stored(reading: data, format: Self.format, salt: salt) {
                 previous = stored.entries
@@ -163,7 +164,7 @@ final class DocumentCache: @unchecked Sendable {
                   readFile: @escaping @Sendable () -> String?,
                   risksFromFile: @escaping @Sendable () -> [Risk]) -> (Document, [Diagnostic])? {
         let key = Self.key(displayPath: displayPath, contentPath: contentPath, fileHash: fileHash)
-        loading.wait()
+        loading.value
         guard let data = previous[key], let entry = try? Entry(decoding: data) else { return nil }
         var document = entry.document
         document.sourceHash = fileHash
@@ -226,7 +227,7 @@ final class DocumentCache: @unchecked Sendable {
     /// Writes the documents this build read, for the next, and lets go of both builds' encodings (tens of megabytes
     /// at 10,000 reports, which rendering does not need); files no longer in the content are forgotten.
     func save() {
-        loading.wait()
+        loading.value
         let (entries, risks) = lock.withLock {
             defer { current = [:]; previous = [:]; currentRisks = [:]; previousRisks = [:] }
             return (current, currentRisks)

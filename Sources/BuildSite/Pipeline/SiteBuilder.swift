@@ -50,9 +50,8 @@ public struct SiteBuilder: Sendable {
         var model = built
         // Saved while the site is rendered, not after it: it holds every document's encoding, which rendering does
         // not need, and writing it is a third of a second at 10,000 reports.
-        let cacheSaved = DispatchGroup()
-        DispatchQueue.global().async(group: cacheSaved) { documentCache.save() }
-        defer { cacheSaved.wait() }
+        let cacheSaving = MadeAlongside { documentCache.save() }
+        defer { cacheSaving.value }
         MemoryRelease.returnFreedMemory()
         finished("Read and checked \(model.documents.count) documents, \(documentCache.reused) of them as decoded by the last build,")
         let templates = try templatesCompiling.value.get()
