@@ -44,6 +44,10 @@ public class CSVWriter {
 
     fileprivate var isFirstRow: Bool = true
     fileprivate var isFirstField: Bool = true
+    /// The row being written by `write(row:)` when the encoding is UTF-8 (`writeText`): gathered here and written to
+    /// the stream in one call at the row's end. A call for each field, delimiter and quote was most of the writer's
+    /// time, each going through the stream's own machinery.
+    fileprivate var rowBytes: [UInt8]?
 
     fileprivate init(
         stream: OutputStream,
@@ -214,19 +218,45 @@ extension CSVWriter {
             if value.utf8.contains(UInt8(ascii: "\"")) {
                 value = value.replacingOccurrences(of: DQUOTE_STR, with: DQUOTE2_STR)
             }
-            try writeScalar(DQUOTE)
+            try writeQuote()
         }
 
         try write(value)
 
         if quoted {
+            try writeQuote()
+        }
+    }
+
+    private func writeQuote() throws {
+        if rowBytes != nil {
+            rowBytes?.append(UInt8(ascii: "\""))
+        } else {
             try writeScalar(DQUOTE)
+        }
+    }
+
+    /// Writes bytes already in the stream's encoding, all of them.
+    private func writeBytes(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            guard var next = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let count = stream.write(next, maxLength: remaining)
+                if count <= 0 {
+                    throw CSVError.cannotWriteStream
+                }
+                next += count
+                remaining -= count
+            }
         }
     }
 
     /// Writes text in the stream's encoding: all at once where the encoding allows, else a scalar at a time.
     private func write(_ text: String) throws {
-        if let writeText = writeText {
+        if rowBytes != nil {
+            rowBytes?.append(contentsOf: text.utf8)
+        } else if let writeText = writeText {
             try writeText(text)
         } else {
             try text.unicodeScalars.forEach(writeScalar)
@@ -247,9 +277,24 @@ extension CSVWriter {
     }
 
     public func write<S>(row values: S, quotedAtIndex: ((Int) -> Bool) = { _ in false }) throws where S: Sequence, S.Element == String {
+        try write(row: Array(values), quotedAtIndex: quotedAtIndex)
+    }
+
+    /// The same for an array. Called from another module, the generic version above walks its sequence through
+    /// unspecialized code, with a type metadata look-up for every field.
+    public func write(row values: [String], quotedAtIndex: ((Int) -> Bool) = { _ in false }) throws {
         beginNewRow()
-        for (i, value) in values.enumerated() {
-            try write(field: value, quoted: quotedAtIndex(i))
+        if writeText != nil {
+            rowBytes = []
+            rowBytes?.reserveCapacity(256)
+        }
+        defer { rowBytes = nil }
+        for i in values.indices {
+            try write(field: values[i], quoted: quotedAtIndex(i))
+        }
+        if let bytes = rowBytes {
+            rowBytes = nil
+            try writeBytes(bytes)
         }
     }
 

@@ -224,6 +224,33 @@ class CSVWriterTests: XCTestCase {
         XCTAssertEqual(csvStr, "id§\"testing§section\"§\"say \"\"hi\"\"\"")
     }
 
+    /// A row from an array is gathered and written in one stream call; rows from any other sequence, and fields
+    /// written one by one, give the same bytes.
+    func testRowsFromArraysAndSequences() {
+        let rows = [["a", "b,c", "d\"e"], ["", "line\r\nbreak", "é§"], ["x"]]
+        func written(_ write: (CSVWriter) throws -> Void) -> String {
+            let stream = OutputStream.toMemory()
+            stream.open()
+            let csv = try! CSVWriter(stream: stream, newline: .crlf)
+            try! write(csv)
+            stream.close()
+            return String(data: stream.data!, encoding: .utf8)!
+        }
+        let fromArrays = written { csv in for row in rows { try csv.write(row: row, quotedAtIndex: { $0 == 0 }) } }
+        XCTAssertEqual(fromArrays, "\"a\",\"b,c\",\"d\"\"e\"\r\n\"\",\"line\r\nbreak\",é§\r\n\"x\"")
+        let fromSequences = written { csv in
+            for row in rows { try csv.write(row: row.lazy.map { $0 }, quotedAtIndex: { $0 == 0 }) }
+        }
+        XCTAssertEqual(fromSequences, fromArrays)
+        let fieldByField = written { csv in
+            for row in rows {
+                csv.beginNewRow()
+                for (index, field) in row.enumerated() { try csv.write(field: field, quoted: index == 0) }
+            }
+        }
+        XCTAssertEqual(fieldByField, fromArrays)
+    }
+
     /// Test delimiter: "\t"
     func testDelimiter() {
         let stream = OutputStream.toMemory()
