@@ -132,7 +132,7 @@ final class DocumentCache: @unchecked Sendable {
     let salt: String
     /// The last build's entries, read on another thread while the content folder is listed (a sixth of a second at
     /// 10,000 reports); every use waits for `loading` first. Read on a thread of its own (`MadeAlongside`), so that
-    /// a read waiting for the disk does not take a thread from the pool that reads the content.
+    /// the read never holds a thread of the pool that reads the content.
     private var previous: [String: Data] = [:]
     private var previousRisks: [String: Data] = [:]
     private var loading: MadeAlongside<Void>!

@@ -6,8 +6,9 @@ import Foundation
 /// cache, written while the site is rendered.
 ///
 /// On a thread of its own, not Dispatch's: Dispatch runs `concurrentPerform` on as many of its threads as there are
-/// cores, and a thread of its pool that waits for the disk still counts as one. Writing the cache (100 MB at
-/// 10,000 reports) on a pool thread left the render on one core for a third of a second while the write waited.
+/// cores, and a thread of its pool busy with other work, or off the CPU, still counts as one. Writing the cache
+/// (22 MB at 10,000 reports) on a pool thread left the render on one core for a third of a second, while the
+/// writing thread was seen off the CPU.
 final class MadeAlongside<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchGroup()
     private var result: Value?
