@@ -6,8 +6,8 @@ public struct SearchScope: Sendable, Equatable {
     /// The attribute that marks a page's indexed text, in the document template.
     static let bodyMarker = "data-pagefind-body"
 
-    /// Pagefind's `--glob` (`{annual-reports/**/*.html,…}`): the site's top-level folders and files that hold a document's page or an HTML file copied
-    /// from `Content/`; nil makes Pagefind read every page.
+    /// Pagefind's `--glob` (`{annual-reports/**/*.html,…}`): the site's top-level folders and files that hold a
+    /// document's page or an HTML file copied from `Content/`; nil makes Pagefind read every page.
     let glob: String?
 
     /// Every page of the site.
