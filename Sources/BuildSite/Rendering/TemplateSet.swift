@@ -38,8 +38,9 @@ public struct TemplateSet: Sendable {
             }
             do {
                 let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
-                library.register(template, named: String(name.dropLast(".mustache".count)))
-                if text.contains(SearchScope.bodyMarker) { searchBodyTemplates.insert(String(name.dropLast(".mustache".count))) }
+                let templateName = String(name.dropLast(".mustache".count))
+                library.register(template, named: templateName)
+                if text.contains(SearchScope.bodyMarker) { searchBodyTemplates.insert(templateName) }
             } catch let error as MustacheTemplate.ParserError {
                 // The escaping line put before the template is not the author's: lines are counted without it.
                 let line = Swift.max(1, error.context.lineNumber - HTMLEscaping.pragmaLines)
