@@ -59,7 +59,7 @@ extension MustacheTemplate {
                 }
                 return
             }
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
+            if let child = getChild(named: variable.text, transforms: transforms, context: context) {
                 if let text = child as? String {
                     string += context.contentType.escapeText(text)
                 } else if let number = child as? Int {
@@ -83,7 +83,7 @@ extension MustacheTemplate {
                 }
                 return
             }
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
+            if let child = getChild(named: variable.text, transforms: transforms, context: context) {
                 if let text = child as? String {
                     string += text
                 } else if let renderable = child as? MustacheCustomRenderable {
@@ -102,7 +102,7 @@ extension MustacheTemplate {
                 }
                 return
             }
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
+            let child = self.getChild(named: variable.text, transforms: transforms, context: context)
             if let lambda = child as? MustacheLambda {
                 string += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
                 return
@@ -114,7 +114,7 @@ extension MustacheTemplate {
                 self.renderTypedInvertedSection(self.typedChild(named: variable, context: context), with: template, context: context, into: &string)
                 return
             }
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
+            let child = self.getChild(named: variable.text, transforms: transforms, context: context)
             self.renderInvertedSection(child, with: template, context: context, into: &string)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
@@ -430,36 +430,33 @@ extension MustacheTemplate {
     /// A name's value on a stack of `MustacheValue`s only, found as `getChild` finds it on a stack of `Any`
     /// values (without transforms): a plain name up the stack; `.` the top; `a.b` the first `a` up the stack, then
     /// its `b`; `.a` the top's `a`.
-    func typedChild(named name: String, context: MustacheContext) -> MustacheValue? {
-        if !name.isEmpty, !Self.containsDot(name) {
-            // Hashed once for every object up the stack.
-            let hash = MustacheObject.hash(name)
+    func typedChild(named parsedName: MustacheName, context: MustacheContext) -> MustacheValue? {
+        let name = parsedName.text
+        if parsedName.isPlain {
+            // Hashed when the template was parsed, for every object up the stack.
             var entry: MustacheStack.Entry? = context.stack.top
             while let current = entry {
-                if let found = current.fields?.value(forKey: name, hash: hash) { return found }
+                if let found = current.fields?.value(forKey: name, hash: parsedName.hash) { return found }
                 entry = current.below
             }
             return nil
         }
         if name == "." { return context.stack.top.value }
-        let names = name.split(separator: ".")
         var found: MustacheValue?
-        var rest = names[...]
+        var rest = parsedName.path[...]
         if name.first == "." {
             found = context.stack.top.value
         } else {
             guard let first = rest.popFirst() else { return context.stack.top.value }
-            let key = String(first)
-            let hash = MustacheObject.hash(key)
             var entry: MustacheStack.Entry? = context.stack.top
             while let current = entry {
-                if let value = current.fields?.value(forKey: key, hash: hash) { found = value; break }
+                if let value = current.fields?.value(forKey: first.text, hash: first.hash) { found = value; break }
                 entry = current.below
             }
         }
         for child in rest {
             guard case .object(let fields)? = found else { return nil }
-            found = fields[String(child)]
+            found = fields.value(forKey: child.text, hash: child.hash)
         }
         return found
     }
@@ -508,7 +505,7 @@ extension MustacheTemplate {
     }
 
     /// Whether a variable's name has a dot in it, read from its bytes in place.
-    private static func containsDot(_ name: String) -> Bool {
+    static func containsDot(_ name: String) -> Bool {
         name.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: ".")) } ?? name.utf8.contains(UInt8(ascii: "."))
     }
 

@@ -21,6 +21,27 @@ final class TemplateParserTests: XCTestCase {
         XCTAssertEqual(template.tokens, [.text("test "), .variable(name: "variable")])
     }
 
+    /// A name's kind and hash are worked out when the template is parsed; each kind is still found as before.
+    func testNamesWorkedOutWhenParsed() throws {
+        let template = try MustacheTemplate(string: "{{plain}}{{a.b}}{{.}}{{.c}}{{#list}}{{/list}}")
+        let names: [MustacheName] = template.tokens.compactMap {
+            switch $0 {
+            case .variable(let name, _), .section(let name, _, _): return name
+            default: return nil
+            }
+        }
+        XCTAssertEqual(names.map(\.text), ["plain", "a.b", ".", ".c", "list"])
+        XCTAssertEqual(names.map(\.isPlain), [true, false, false, false, true])
+        XCTAssertEqual(names[0].hash, MustacheObject.hash("plain"))
+        XCTAssertEqual(names[4].hash, MustacheObject.hash("list"))
+        XCTAssertEqual(names.map { $0.path.map(\.text) }, [[], ["a", "b"], [], ["c"], []])
+        XCTAssertEqual(names[1].path.map(\.hash), [MustacheObject.hash("a"), MustacheObject.hash("b")])
+        let object: MustacheObject = ["plain": .text("P"), "a": .object(["b": .text("B")]), "c": .text("C"), "list": .list([])]
+        let rendered = try MustacheTemplate(string: "{{plain}}{{a.b}}{{#a}}{{b}}{{/a}}{{#c}}{{.}}{{/c}}{{#a}}{{.b}}{{/a}}")
+            .render(MustacheValue.object(object))
+        XCTAssertEqual(rendered, "PBBCB")
+    }
+
     func testSection() throws {
         let template = try MustacheTemplate(string: "test {{#section}}text{{/section}}")
         XCTAssertEqual(template.tokens, [.text("test "), .section(name: "section", template: .init([.text("text")], text: "text"))])
