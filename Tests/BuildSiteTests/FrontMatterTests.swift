@@ -91,20 +91,20 @@ struct FrontMatterTests {
         #expect(diagnostics == ["Content/deep-dives/test.md:5:1: warning: unknown key 'sumary' in the front matter (did you mean 'summary'?); expected one of: type, title, date, council, committee, author, summary, tags, draft, discusses, risks"])
     }
 
-    @Test("Plain scalars are text: 'yes'/'no' are flags only where a flag is read, '~' is not null, keys compare as text")
+    @Test("Plain scalars are text: 'yes'/'no' are flags only where a flag is read, keys compare as text")
     func plainScalarsAreText() throws {
         let (document, diagnostics) = decode("""
         ---
         type: page
-        "title": ~
+        "title": yes
         date: 2024-01-01
         summary: 12
-        tags: [yes, 1, null]
+        tags: [yes, 1, "null"]
         draft: No
         ---
         """)
         #expect(diagnostics.isEmpty)
-        #expect(document?.title == "~")
+        #expect(document?.title == "yes")
         #expect(document?.summary == "12")
         #expect(document?.tags == ["yes", "1", "null"])
         #expect(document?.draft == false)
@@ -113,6 +113,50 @@ struct FrontMatterTests {
         // A plain `yes` key and a quoted one are the same key to this program, so the second is refused.
         #expect(decode("---\ntype: page\ntitle: T\ndate: 2024-01-01\nyes: a\n\"yes\": b\n---\n").1
                 == ["Content/deep-dives/test.md:5:1: error: the key 'yes' appears twice; expected each key once"])
+    }
+
+    @Test("YAML's words for no value leave a field out, and quoted they are text")
+    func nullWordsLeaveFieldsOut() throws {
+        let (document, diagnostics) = decode("""
+        ---
+        type: annual-report
+        title: Annual report
+        date: 2024-03-22
+        summary: ~
+        author: null
+        council: NULL
+        committee: Null
+        tags: [a, ~, null, b]
+        ---
+        Text.
+        """)
+        #expect(diagnostics == [])
+        let report = try #require(document)
+        #expect(report.summary == nil)
+        #expect(report.author == nil)
+        #expect(report.council == nil)
+        #expect(report.committee == nil)
+        #expect(report.tags == ["a", "b"])
+
+        let (quoted, _) = decode("""
+        ---
+        type: annual-report
+        title: "null"
+        date: 2024-03-22
+        summary: '~'
+        author: !!str null
+        tags: ["~"]
+        ---
+        Text.
+        """)
+        #expect(quoted?.title == "null")
+        #expect(quoted?.summary == "~")
+        #expect(quoted?.author == "null")
+        #expect(quoted?.tags == ["~"])
+
+        let (untitled, errors) = decode("---\ntype: annual-report\ntitle: ~\ndate: 2024-03-22\n---\nText.\n")
+        #expect(untitled == nil)
+        #expect(errors == ["Content/deep-dives/test.md:3:1: error: the front matter has no 'title'; expected 'title: …' with text"])
     }
 
     @Test("Broken YAML points at the line where the parser stopped")

@@ -120,10 +120,16 @@ struct YAMLFields {
         scalar.tag == nil || scalar.tag == YAMLTree.strTag || scalar.tag == "!"
     }
 
-    /// Left out, as if not written: `!!null`, or nothing after the colon.
+    /// Left out, as if not written: `!!null`, nothing after the colon, or YAML's words for no value (`~`, `null`,
+    /// `Null`, `NULL`) unquoted. An officer who writes `summary: ~` means no summary, not a page that says "~".
     static func isNothing(_ node: YAMLNode?) -> Bool {
         guard let scalar = node?.scalar else { return false }
-        return scalar.tag == YAMLTree.nullTag || (scalar.string.isEmpty && scalar.isPlain)
+        if scalar.tag == YAMLTree.nullTag { return true }
+        guard scalar.isPlain, scalar.tag == nil else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     var location: SourceLocation { context.location(of: node) }
@@ -186,7 +192,7 @@ struct YAMLFields {
         return flag
     }
 
-    /// A list of text; a single text value is accepted as a list of one.
+    /// A list of text; a single text value is accepted as a list of one. An item with no value (`- ~`) is left out.
     func stringList(_ key: String, bag: inout DiagnosticBag) -> [String] {
         guard let node = value(key) else { return [] }
         if let scalar = node.scalar { return [scalar.string] }
@@ -195,7 +201,7 @@ struct YAMLFields {
             return []
         }
         var items: [String] = []
-        for item in sequence {
+        for item in sequence where !YAMLFields.isNothing(item) {
             if let scalar = item.scalar {
                 items.append(scalar.string)
             } else {
