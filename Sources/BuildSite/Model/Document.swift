@@ -1,7 +1,7 @@
 /// One published document, validated and typed: what the render stage works from.
 ///
 /// Its fields live in one shared box, copied only when a copy is changed: a build passes documents by value
-/// through listings, facets, the register and the open data, and copying thirty fields (a retain each) was 2% of a
+/// through listings, facets, the register and the open data, and copying twenty fields (a retain each) was 2% of a
 /// build's time.
 public struct Document: Sendable {
     private var storage: CopyOnWrite<Fields>
