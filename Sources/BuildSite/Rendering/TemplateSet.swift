@@ -61,8 +61,13 @@ public struct TemplateSet: Sendable {
 
     /// Renders a named template; values are HTML-escaped unless the template uses `{{{…}}}` (kept for `…HTML` fields).
     func render(_ name: String, _ context: TemplateContext) -> String {
-        library.render(MustacheValue.object(context), withTemplate: name) ?? ""
+        let text = library.render(MustacheValue.object(context), withTemplate: name, reservingCapacity: pageSizes.room(for: name)) ?? ""
+        pageSizes.record(text.utf8.count, for: name)
+        return text
     }
+
+    /// How long each template's pages have been, so that the next one is rendered into a string with room for it.
+    private let pageSizes = PageSizes()
 
     private static func listAssets(in folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }

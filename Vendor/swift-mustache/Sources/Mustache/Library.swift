@@ -66,6 +66,16 @@ public struct MustacheLibrary: Sendable {
         return template.render(context: .init(value, library: self))
     }
 
+    /// As `render(_:withTemplate:)`, into a string made with room for `capacity` bytes of UTF-8 (added for
+    /// build-site): a page that grows append by append is copied into new storage each time it outgrows the old.
+    public func render(_ value: MustacheValue, withTemplate name: String, reservingCapacity capacity: Int) -> String? {
+        guard let template = templates[name] else { return nil }
+        var string = ""
+        string.reserveCapacity(capacity)
+        template.render(context: .init(value, library: self), into: &string)
+        return string
+    }
+
     /// Render object using templated with name
     /// - Parameters:
     ///   - object: Object to render

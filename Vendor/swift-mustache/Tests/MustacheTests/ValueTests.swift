@@ -65,6 +65,12 @@ final class ValueTests: XCTestCase {
         library.register(try MustacheTemplate(string: "{{<base}}{{$main}}{{#risks}}{{> row}}{{/risks}}{{/main}}{{/base}}"), named: "page")
         XCTAssertEqual(library.render(self.context, withTemplate: "page"), library.render(self.context.anyValue, withTemplate: "page"))
         XCTAssertEqual(library.render(self.context, withTemplate: "page"), "<html><R1 Risks &amp; &lt;issues&gt;><R2 Risks &amp; &lt;issues&gt;></html>")
+        // Room reserved, too little or plenty, changes nothing rendered; a missing template is still nil.
+        for capacity in [0, 3, 100_000] {
+            XCTAssertEqual(library.render(self.context, withTemplate: "page", reservingCapacity: capacity),
+                           library.render(self.context, withTemplate: "page"))
+        }
+        XCTAssertNil(library.render(self.context, withTemplate: "none", reservingCapacity: 10))
     }
 
     /// An object's names: set, replaced in place, removed, and found among many.
