@@ -38,6 +38,11 @@ struct ChangeHash {
         text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Adds one word as it is: a marker, or a hash made elsewhere.
+    mutating func add(word: UInt64) {
+        mix(word)
+    }
+
     /// Adds a whole number as one word, after a marker that no text's length can be, so that a number never reads
     /// the same as a text (and no text need be made of it).
     mutating func add(_ number: Int) {

@@ -4,10 +4,10 @@ import Mustache
 /// builds that give a page's template the same context write the same page: a rebuild can keep the page from the
 /// last build instead of rendering it again (`PageReuse`).
 ///
-/// Each kind of value is marked before its contents, so that a text never reads the same as a number, a flag or a
-/// list. An object's names come in the order they were set (`MustacheObject`), which the code that makes a context
-/// fixes: the same context is always hashed in the same order. (A dictionary's order was its own, so each pair was
-/// hashed on its own and the pairs' hashes added, at two more hashes a pair.)
+/// Each kind of value starts with a marker word of its own, so that a text never reads the same as a number, a
+/// flag or a list. An object's names come in the order they were set (`MustacheObject`), which the code that makes a
+/// context fixes: the same context is always hashed in the same order. A name is added as the 64-bit hash the object
+/// keeps of it, not hashed again: names come from build-site's code, not from content.
 enum ContextFingerprint {
     /// `inputs` are added before the context: what else the page depends on.
     static func of(_ context: TemplateContext, inputs: String...) -> String {
@@ -17,19 +17,23 @@ enum ContextFingerprint {
         return hash.hex
     }
 
+    private enum Marker: UInt64 {
+        case text = 0xF1, flagOn, flagOff, number, list, object
+    }
+
     private static func add(_ value: MustacheValue, to hash: inout ChangeHash) {
         switch value {
         case .text(let text):
-            hash.add("s")
+            hash.add(word: Marker.text.rawValue)
             hash.add(text)
         case .flag(let flag):
-            hash.add(flag ? "t" : "f")
+            hash.add(word: (flag ? Marker.flagOn : Marker.flagOff).rawValue)
         case .number(let number):
-            hash.add("i")
-            hash.add(number)
+            hash.add(word: Marker.number.rawValue)
+            hash.add(word: UInt64(bitPattern: Int64(number)))
         case .list(let items):
-            hash.add("a")
-            hash.add(items.count)
+            hash.add(word: Marker.list.rawValue)
+            hash.add(word: UInt64(items.count))
             for item in items { add(item, to: &hash) }
         case .object(let fields):
             add(fields, to: &hash)
@@ -37,10 +41,10 @@ enum ContextFingerprint {
     }
 
     private static func add(_ fields: TemplateContext, to hash: inout ChangeHash) {
-        hash.add("m")
-        hash.add(fields.count)
-        for (key, value) in fields {
-            hash.add(key)
+        hash.add(word: Marker.object.rawValue)
+        hash.add(word: UInt64(fields.count))
+        fields.forEachHashedValue { nameHash, value in
+            hash.add(word: nameHash)
             add(value, to: &hash)
         }
     }

@@ -162,6 +162,15 @@ public struct MustacheObject: Sendable {
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
         self.entries.reserveCapacity(minimumCapacity)
     }
+
+    /// Each name's hash (as `hash(_:)` makes it) with its value, in order: for a fingerprint of the object that need
+    /// not hash every name again.
+    @inlinable
+    public func forEachHashedValue(_ body: (_ nameHash: UInt64, _ value: MustacheValue) throws -> Void) rethrows {
+        for index in self.entries.indices {
+            try body(self.entries[index].hash, self.entries[index].value)
+        }
+    }
 }
 
 extension MustacheObject: ExpressibleByDictionaryLiteral {

@@ -94,6 +94,14 @@ final class ValueTests: XCTestCase {
         }
         XCTAssertNil(many["name500"])
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: many.map { ($0.key, $0.value) }).count, 500)
+
+        // Each name's hash with its value, in the order set.
+        var seen: [(UInt64, Int)] = []
+        many.forEachHashedValue { nameHash, value in
+            if case .number(let number) = value { seen.append((nameHash, number)) }
+        }
+        XCTAssertEqual(seen.map(\.1), Array(0..<500))
+        XCTAssertEqual(seen.map(\.0), (0..<500).map { MustacheObject.hash("name\($0)") })
     }
 
     /// Random contexts and templates from a fixed seed: every name, kind and nesting the two paths could disagree on.
