@@ -58,7 +58,10 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     public var description: String { self.text }
 
-    enum Token: Sendable /* , CustomStringConvertible */ {
+    /// `indirect` (added for build-site): each token is one boxed value, so a token switched on while rendering is
+    /// copied with one retain. Inline, a copy retained each of a section's name, transforms and template in turn,
+    /// 3% of a 10,000-report build's samples.
+    indirect enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
         case variable(name: MustacheName, transforms: [String] = [])
         case unescapedVariable(name: MustacheName, transforms: [String] = [])
