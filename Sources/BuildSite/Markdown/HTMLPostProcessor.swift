@@ -2,17 +2,30 @@ import Foundation
 
 /// Small, exact edits to cmark-gfm's HTML output that its renderer has no option for.
 enum HTMLPostProcessor {
+    /// cmark-gfm's HTML made into the page's: each heading given its id, and, when `markers` is given, the marks the
+    /// tree-editing steps left resolved (`resolveMarkers`). Both edit bytes; the String is made once, at the end
+    /// (made after each, it was copied and checked as UTF-8 twice).
+    static func finish(_ html: UnsafePointer<CChar>, headings: [Heading], markers: (glossary: Glossary, glossaryHref: String)?) -> String {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        func resolved(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            if let markers, let output = resolveMarkers(in: bytes, glossary: markers.glossary, glossaryHref: markers.glossaryHref) {
+                return String(decoding: output, as: UTF8.self)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let withIDs = headingIDsAdded(html, bytes: bytes, headings: headings) else { return resolved(bytes) }
+        return withIDs.withUnsafeBufferPointer(resolved)
+    }
+
     /// cmark-gfm writes bare `<h2>`; each heading gets its id, in document order, so contents lists can link to it.
     ///
-    /// It reads cmark-gfm's C string in place and writes the page's String once: one pass and one copy, so a 60 MB
-    /// document with 100,000 headings costs no more than its size. (Searching a Swift `Substring` with
-    /// `range(of:)` bridged the rest of the page to `NSString` on every heading, which made this quadratic.)
-    static func addHeadingIDs(_ html: UnsafePointer<CChar>, headings: [Heading]) -> String {
-        let length = strlen(html)
-        let bytes = UnsafeRawBufferPointer(start: html, count: length)
-        guard !headings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
+    /// It reads cmark-gfm's C string in place, in one pass, so a 60 MB document with 100,000 headings costs no more
+    /// than its size. (Searching a Swift `Substring` with `range(of:)` bridged the rest of the page to `NSString` on
+    /// every heading, which made this quadratic.) Nil when there are no headings: the bytes are as they came.
+    private static func headingIDsAdded(_ html: UnsafePointer<CChar>, bytes: UnsafeBufferPointer<UInt8>, headings: [Heading]) -> [UInt8]? {
+        guard !headings.isEmpty else { return nil }
         var result: [UInt8] = []
-        result.reserveCapacity(length + headings.count * 32)
+        result.reserveCapacity(bytes.count + headings.count * 32)
         var copiedUpTo = 0
         for heading in headings {
             // `<hN>` is only ever a tag cmark-gfm wrote: text and attribute values in its output have `<` escaped.
@@ -24,11 +37,11 @@ enum HTMLPostProcessor {
             copiedUpTo = offset + tag.utf8.count
         }
         result.append(contentsOf: bytes[copiedUpTo...])
-        return String(decoding: result, as: UTF8.self)
+        return result
     }
 
     static func addHeadingIDs(_ html: String, headings: [Heading]) -> String {
-        html.withCString { addHeadingIDs($0, headings: headings) }
+        html.withCString { finish($0, headings: headings, markers: nil) }
     }
 }
 
@@ -42,42 +55,45 @@ extension HTMLPostProcessor {
     /// UTF-8 no scalar's bytes appear inside another's. An opener without its closer is dropped; a stray closer stays.
     static func resolveMarkers(_ html: String, glossary: Glossary, glossaryHref: String) -> String {
         var contiguous = html
-        let resolved = contiguous.withUTF8 { bytes -> String? in
-            guard var opener = MarkerBytes.nextOpener(in: bytes, from: 0) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 256)
-            lazy var escapedHref = Array(HTMLText.escape(glossaryHref).utf8)
-            var copied = 0
-            while true {
-                output.append(contentsOf: bytes[copied..<opener.offset])
-                let nameStart = opener.offset + MarkerBytes.length
-                guard let nameEnd = MarkerBytes.next(opener.closer, in: bytes, from: nameStart) else {
-                    copied = nameStart
-                    guard let next = MarkerBytes.nextOpener(in: bytes, from: copied) else { break }
-                    opener = next
-                    continue
-                }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)
-                if opener.isParagraph {
-                    if endsWithParagraphTag(output) {
-                        output.removeLast()
-                        output.append(contentsOf: " id=\"\(HTMLText.escape(name))\">".utf8)
-                    }
-                } else if let entry = glossary.entry(for: name) {
-                    output.append(contentsOf: "<a class=\"abbr-link\" href=\"".utf8)
-                    output.append(contentsOf: escapedHref)
-                    output.append(contentsOf: "#\(entry.id)\"><abbr title=\"\(HTMLText.escape(entry.meaning))\">\(HTMLText.escape(name))</abbr></a>".utf8)
-                } else {
-                    output.append(contentsOf: HTMLText.escape(name).utf8)
-                }
-                copied = nameEnd + MarkerBytes.length
+        let resolved = contiguous.withUTF8 { resolveMarkers(in: $0, glossary: glossary, glossaryHref: glossaryHref) }
+        return resolved.map { String(decoding: $0, as: UTF8.self) } ?? html
+    }
+
+    /// The bytes with their marks resolved; nil when they hold none.
+    static func resolveMarkers(in bytes: UnsafeBufferPointer<UInt8>, glossary: Glossary, glossaryHref: String) -> [UInt8]? {
+        guard var opener = MarkerBytes.nextOpener(in: bytes, from: 0) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256)
+        lazy var escapedHref = Array(HTMLText.escape(glossaryHref).utf8)
+        var copied = 0
+        while true {
+            output.append(contentsOf: bytes[copied..<opener.offset])
+            let nameStart = opener.offset + MarkerBytes.length
+            guard let nameEnd = MarkerBytes.next(opener.closer, in: bytes, from: nameStart) else {
+                copied = nameStart
                 guard let next = MarkerBytes.nextOpener(in: bytes, from: copied) else { break }
                 opener = next
+                continue
             }
-            output.append(contentsOf: bytes[copied...])
-            return String(decoding: output, as: UTF8.self)
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)
+            if opener.isParagraph {
+                if endsWithParagraphTag(output) {
+                    output.removeLast()
+                    output.append(contentsOf: " id=\"\(HTMLText.escape(name))\">".utf8)
+                }
+            } else if let entry = glossary.entry(for: name) {
+                output.append(contentsOf: "<a class=\"abbr-link\" href=\"".utf8)
+                output.append(contentsOf: escapedHref)
+                output.append(contentsOf: "#\(entry.id)\"><abbr title=\"\(HTMLText.escape(entry.meaning))\">\(HTMLText.escape(name))</abbr></a>".utf8)
+            } else {
+                output.append(contentsOf: HTMLText.escape(name).utf8)
+            }
+            copied = nameEnd + MarkerBytes.length
+            guard let next = MarkerBytes.nextOpener(in: bytes, from: copied) else { break }
+            opener = next
         }
-        return resolved ?? html
+        output.append(contentsOf: bytes[copied...])
+        return output
     }
 
     /// Whether the output so far ends with the Character sequence `<p>`. The bytes decide, except when a non-ASCII

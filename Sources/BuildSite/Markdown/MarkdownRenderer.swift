@@ -98,10 +98,8 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", headings: headings)
         }
         defer { free(cString) }
-        var html = HTMLPostProcessor.addHeadingIDs(cString, headings: headings)
-        if page.annotates {
-            html = HTMLPostProcessor.resolveMarkers(html, glossary: page.glossary, glossaryHref: page.glossaryHref)
-        }
+        let html = HTMLPostProcessor.finish(cString, headings: headings,
+                                            markers: page.annotates ? (page.glossary, page.glossaryHref) : nil)
         return RenderedMarkdown(html: html, headings: headings)
     }
 
