@@ -8,9 +8,10 @@ enum Abbreviations {
     static func mark(in root: OpaquePointer, glossary: Glossary, used: inout Set<String>) {
         guard !glossary.isEmpty else { return }
         for node in CmarkNodes.all(CMARK_NODE_TEXT, under: root) where CmarkNodes.isRunningText(node) {
-            let text = CmarkNodes.literal(node)
-            let marked = mark(text, glossary: glossary, used: &used)
-            if marked != text { cmark_node_set_literal(node, marked) }
+            // Read where cmark-gfm keeps it: a String is made only of text that gains a mark.
+            if let marked = CmarkNodes.withLiteralBytes(node, { marked($0, glossary: glossary, used: &used) }) {
+                cmark_node_set_literal(node, marked)
+            }
         }
     }
 
@@ -19,25 +20,27 @@ enum Abbreviations {
     /// so it walks the UTF-8 bytes, makes a String only of words that could be a term, and builds a new text only
     /// when a term is found; most text nodes are returned as they came.
     static func mark(_ text: String, glossary: Glossary, used: inout Set<String>) -> String {
-        // Terms are abbreviations: when each holds an ASCII capital, text without one cannot hold a term.
-        if glossary.everyTermHasASCIICapital, !text.utf8.contains(where: Glossary.isASCIICapital) { return text }
         var contiguous = text
-        let marked = contiguous.withUTF8 { bytes -> String? in
-            let marks = (glossary.everyTermHasASCIICapital ? asciiWordMarks(in: bytes, glossary: glossary, used: &used) : nil)
-                ?? characterWordMarks(in: bytes, glossary: glossary, used: &used)
-            guard !marks.isEmpty else { return nil }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + marks.count * 16)
-            var copied = 0
-            for (word, marked) in marks {
-                result.append(contentsOf: bytes[copied..<word.lowerBound])
-                result.append(contentsOf: marked.utf8)
-                copied = word.upperBound
-            }
-            result.append(contentsOf: bytes[copied...])
-            return String(decoding: result, as: UTF8.self)
+        return contiguous.withUTF8 { marked($0, glossary: glossary, used: &used) } ?? text
+    }
+
+    /// The text of `bytes` with its first uses marked, or nil when it has none.
+    static func marked(_ bytes: UnsafeBufferPointer<UInt8>, glossary: Glossary, used: inout Set<String>) -> String? {
+        // Terms are abbreviations: when each holds an ASCII capital, text without one cannot hold a term.
+        if glossary.everyTermHasASCIICapital, !bytes.contains(where: Glossary.isASCIICapital) { return nil }
+        let marks = (glossary.everyTermHasASCIICapital ? asciiWordMarks(in: bytes, glossary: glossary, used: &used) : nil)
+            ?? characterWordMarks(in: bytes, glossary: glossary, used: &used)
+        guard !marks.isEmpty else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + marks.count * 16)
+        var copied = 0
+        for (word, marked) in marks {
+            result.append(contentsOf: bytes[copied..<word.lowerBound])
+            result.append(contentsOf: marked.utf8)
+            copied = word.upperBound
         }
-        return marked ?? text
+        result.append(contentsOf: bytes[copied...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Each word holding an ASCII capital, found from its capitals alone (most bytes are only compared with "A"…"Z")

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Small, safe helpers over cmark-gfm's C tree for the steps that edit it (paragraph anchors, reference links,
 /// abbreviations). They only ever add nodes cmark-gfm itself renders and escapes: text and links.
@@ -32,6 +33,13 @@ enum CmarkNodes {
 
     static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The node's text as the bytes cmark-gfm keeps, lent to `body` without making a String of them (most text
+    /// nodes are only searched, and left as they are).
+    static func withLiteralBytes<Result>(_ node: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let literal = cmark_node_get_literal(node) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
     }
 
     static func text(_ literal: String) -> OpaquePointer? {

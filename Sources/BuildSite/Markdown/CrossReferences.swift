@@ -48,7 +48,7 @@ enum CrossReferences {
 
     /// Each "p" or "P" is found with `memchr` (a letter in fifty of running text), and only there are the next
     /// bytes compared: a byte-by-byte walk over every text node of every report was a hundredth of a build.
-    private static func mayReferToParagraph(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayReferToParagraph(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         for letter in [UInt8(ascii: "p"), UInt8(ascii: "P")] {
             var offset = 0
@@ -75,7 +75,10 @@ enum CrossReferences {
     static func link(in root: OpaquePointer, targets: Set<String>) {
         guard !targets.isEmpty else { return }
         for node in CmarkNodes.all(CMARK_NODE_TEXT, under: root) where CmarkNodes.isRunningText(node) {
-            guard let pieces = pieces(of: CmarkNodes.literal(node), targets: targets) else { continue }
+            // The search that `pieces` starts with, run on cmark-gfm's bytes first: most text is passed by without
+            // a String made of it.
+            guard CmarkNodes.withLiteralBytes(node, { $0.count > 6 && mayReferToParagraph($0) }),
+                  let pieces = pieces(of: CmarkNodes.literal(node), targets: targets) else { continue }
             let nodes = pieces.compactMap { piece -> OpaquePointer? in
                 switch piece {
                 case .text(let text): CmarkNodes.text(text)
