@@ -93,8 +93,12 @@ FUZZER := Fuzz/.build/debug/PipelineFuzzer
 FUZZ_SECONDS ?= 1800
 FUZZ_SMOKE_SECONDS ?= 60
 
+# The fuzz package reaches build-site by path, and SwiftPM does not notice a file added to or removed from it: the
+# build plan it keeps (description.json) then names a file that is gone, or misses a new one, and the build fails.
+# Removing the plan makes SwiftPM plan again (a second or two); what was compiled is kept.
 fuzz-build: deps
 	@command -v ld.lld >/dev/null 2>&1 || { $(call apt_install,lld); }
+	rm -f Fuzz/.build/*/debug/description.json
 	$(SWIFT) build --package-path Fuzz $(FUZZ_BUILD_FLAGS)
 
 # New inputs go to Fuzz/.corpus (git-ignored); crashes to Fuzz/.artifacts. SWIFT_BACKTRACE=enable=no, or a crash
