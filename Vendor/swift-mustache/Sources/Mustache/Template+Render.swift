@@ -432,15 +432,7 @@ extension MustacheTemplate {
     /// its `b`; `.a` the top's `a`.
     func typedChild(named parsedName: MustacheName, context: MustacheContext) -> MustacheValue? {
         let name = parsedName.text
-        if parsedName.isPlain {
-            // Hashed when the template was parsed, for every object up the stack.
-            var entry: MustacheStack.Entry? = context.stack.top
-            while let current = entry {
-                if let found = current.fields?.value(forKey: name, hash: parsedName.hash) { return found }
-                entry = current.below
-            }
-            return nil
-        }
+        if parsedName.isPlain { return self.valueUpStack(parsedName, context: context) }
         if name == "." { return context.stack.top.value }
         var found: MustacheValue?
         var rest = parsedName.path[...]
@@ -448,17 +440,24 @@ extension MustacheTemplate {
             found = context.stack.top.value
         } else {
             guard let first = rest.popFirst() else { return context.stack.top.value }
-            var entry: MustacheStack.Entry? = context.stack.top
-            while let current = entry {
-                if let value = current.fields?.value(forKey: first.text, hash: first.hash) { found = value; break }
-                entry = current.below
-            }
+            found = self.valueUpStack(first, context: context)
         }
         for child in rest {
             guard case .object(let fields)? = found else { return nil }
             found = fields.value(forKey: child.text, hash: child.hash)
         }
         return found
+    }
+
+    /// The value of a plain name in the first object up the stack that has it, found by the hash worked out when the
+    /// template was parsed.
+    private func valueUpStack(_ name: MustacheName, context: MustacheContext) -> MustacheValue? {
+        var entry: MustacheStack.Entry? = context.stack.top
+        while let current = entry {
+            if let found = current.fields?.value(forKey: name.text, hash: name.hash) { return found }
+            entry = current.below
+        }
+        return nil
     }
 
     /// `{{name}}` or `{{{name}}}` of a `MustacheValue`: what `renderToken` writes for its `anyValue`.
