@@ -452,12 +452,20 @@ extension MustacheTemplate {
     /// The value of a plain name in the first object up the stack that has it, found by the hash worked out when the
     /// template was parsed.
     private func valueUpStack(_ name: MustacheName, context: MustacheContext) -> MustacheValue? {
-        var entry: MustacheStack.Entry? = context.stack.top
-        while let current = entry {
-            if let found = current.fields?.value(forKey: name.text, hash: name.hash) { return found }
-            entry = current.below
+        // The top entry keeps every entry below it alive, so the walk down need not retain and release each one.
+        withExtendedLifetime(context.stack.top) {
+            var entry = Unmanaged.passUnretained(context.stack.top)
+            while true {
+                let step: (found: MustacheValue?, below: Unmanaged<MustacheStack.Entry>?) = entry._withUnsafeGuaranteedRef { current in
+                    if let found = current.fields?.value(forKey: name.text, hash: name.hash) { return (found, nil) }
+                    guard let below = current.below else { return (nil, nil) }
+                    return (nil, Unmanaged.passUnretained(below))
+                }
+                if let found = step.found { return found }
+                guard let below = step.below else { return nil }
+                entry = below
+            }
         }
-        return nil
     }
 
     /// `{{name}}` or `{{{name}}}` of a `MustacheValue`: what `renderToken` writes for its `anyValue`.
