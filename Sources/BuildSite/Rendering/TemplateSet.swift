@@ -7,7 +7,7 @@ public struct TemplateSet: Sendable {
     public static let requiredTemplates = ["base", "home", "list", "document", "browse", "glossary", "search", "not-found",
                                            "register", "risk-history"]
 
-    let library: MustacheLibrary
+    private let copies: TemplateCopies
     public let assetFiles: [String]
     /// The templates that mark the text Pagefind indexes (`data-pagefind-body`): which pages search reads (`SearchScope`).
     let searchBodyTemplates: Set<String>
@@ -18,6 +18,7 @@ public struct TemplateSet: Sendable {
         var bag = DiagnosticBag()
         var library = MustacheLibrary()
         var searchBodyTemplates: Set<String> = []
+        var sources: [(name: String, text: String)] = []
         _ = HTMLEscaping.registered
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         if names.isEmpty {
@@ -40,6 +41,7 @@ public struct TemplateSet: Sendable {
                 let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 let templateName = String(name.dropLast(".mustache".count))
                 library.register(template, named: templateName)
+                sources.append((templateName, HTMLEscaping.pragma + text))
                 if text.contains(SearchScope.bodyMarker) { searchBodyTemplates.insert(templateName) }
             } catch let error as MustacheTemplate.ParserError {
                 // The escaping line put before the template is not the author's: lines are counted without it.
@@ -54,14 +56,15 @@ public struct TemplateSet: Sendable {
             bag.error(SourceLocation(path: displayName + "/" + required + ".mustache"), "this template is missing; expected it in the templates folder")
         }
         if bag.hasErrors { throw BuildFailure(bag.diagnostics) }
-        self.library = library
+        self.copies = TemplateCopies(library, sources: sources)
         self.searchBodyTemplates = searchBodyTemplates
         self.assetFiles = TemplateSet.listAssets(in: directory.appendingPathComponent("assets"))
     }
 
     /// Renders a named template; values are HTML-escaped unless the template uses `{{{…}}}` (kept for `…HTML` fields).
     func render(_ name: String, _ context: TemplateContext) -> String {
-        let text = library.render(MustacheValue.object(context), withTemplate: name, reservingCapacity: pageSizes.room(for: name)) ?? ""
+        let room = pageSizes.room(for: name)
+        let text = copies.withLibrary { $0.render(MustacheValue.object(context), withTemplate: name, reservingCapacity: room) } ?? ""
         pageSizes.record(text.utf8.count, for: name)
         return text
     }
