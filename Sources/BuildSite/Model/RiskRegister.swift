@@ -139,7 +139,12 @@ public struct RiskRegister: Sendable {
     /// The previous report of the same risk: the latest report of the same council, dated before this one,
     /// that has the same risk id. Reports of the same date are not "previous" to each other.
     public func previous(of risk: Risk, in document: Document, settings: SiteSettings) -> Entry? {
-        series(of: risk, in: document, settings: settings)?.entries.last { $0.document.date < document.date }
+        series(of: risk, in: document, settings: settings).flatMap { RiskRegister.previous(in: $0, before: document) }
+    }
+
+    /// The previous report in `series` (the one `document`'s risk belongs to), as `previous(of:in:settings:)` finds it.
+    public static func previous(in series: Series, before document: Document) -> Entry? {
+        series.entries.last { $0.document.date < document.date }
     }
 
     public func direction(of risk: Risk, in document: Document, settings: SiteSettings) -> Direction {

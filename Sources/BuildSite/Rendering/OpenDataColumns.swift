@@ -4,8 +4,8 @@ import Mustache
 /// One column of the open data files: its name in the CSV header and the JSON keys, what kind of value it holds,
 /// and what it means. The CSV header, `risks.json`, its JSON Schema and the register page's column tables are all
 /// made from these lists, so they cannot disagree.
-struct OpenDataColumn {
-    enum Kind {
+struct OpenDataColumn: Sendable {
+    enum Kind: Sendable {
         case text
         case integer(minimum: Int, maximum: Int?)
         /// As written in the front matter: YYYY-MM-DD, YYYY-MM or YYYY.
@@ -69,6 +69,19 @@ struct OpenDataColumn {
         }
         schema["type"] = required ? type : [type, "null"] as [Any]
         return schema
+    }
+}
+
+/// A column with how its cell is read from what a row is made of (`Source`): the list of fields gives both the
+/// file's columns and each row's cells, in one order.
+struct OpenDataField<Source>: Sendable {
+    let column: OpenDataColumn
+    let cell: @Sendable (Source) -> OpenDataValue
+
+    init(_ name: String, _ kind: OpenDataColumn.Kind, required: Bool = false, _ meaning: String,
+         cell: @escaping @Sendable (Source) -> OpenDataValue) {
+        self.column = OpenDataColumn(name, kind, required: required, meaning)
+        self.cell = cell
     }
 }
 

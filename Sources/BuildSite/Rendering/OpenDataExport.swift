@@ -16,64 +16,98 @@ struct OpenDataExport {
 
     var matrix: RiskMatrix { site.settings.riskMatrix }
 
-    static func riskColumns(matrix: RiskMatrix) -> [OpenDataColumn] {
+    /// A risk's row: the register entry, and what its cells need that is worked out once for the row.
+    struct RiskRow {
+        let entry: RiskRegister.Entry
+        let reportURL: String
+        let historyURL: String
+        let previous: RiskRegister.Entry?
+        var risk: Risk { entry.risk }
+    }
+
+    /// An action's row: its risk's entry and its place in the risk's actions table, from 1.
+    struct ActionRow {
+        let entry: RiskRegister.Entry
+        let reportURL: String
+        let number: Int
+        let action: RiskAction
+    }
+
+    static func riskColumns(matrix: RiskMatrix) -> [OpenDataColumn] { riskFields(matrix: matrix).map(\.column) }
+
+    static var actionColumns: [OpenDataColumn] { actionFields.map(\.column) }
+
+    static func riskFields(matrix: RiskMatrix) -> [OpenDataField<RiskRow>] {
         let bandNames = matrix.bands.map(\.name)
         let likelihood = OpenDataColumn.Kind.integer(minimum: 1, maximum: matrix.maxLikelihood)
         let impact = OpenDataColumn.Kind.integer(minimum: 1, maximum: matrix.maxImpact)
         let score = OpenDataColumn.Kind.integer(minimum: 1, maximum: matrix.maxScore)
-        var columns = [
-            OpenDataColumn("council", .text, required: true, "The council whose report scored the risk (the report's council, or else the site's publisher)."),
-            OpenDataColumn("report_title", .text, required: true, "The report's title."),
-            OpenDataColumn("report_url", .url, required: true, "The report's page on this site."),
-            OpenDataColumn("report_date", .date, required: true, "The report's date, as precise as the report gives it."),
-            OpenDataColumn("risk_id", .text, required: true, "The risk's id; unique within one council's reports, not across councils."),
-            OpenDataColumn("risk_title", .text, required: true, "The risk's title."),
-            OpenDataColumn("risk_url", .url, required: true, "The risk's section of the report's appendix (risk on a page)."),
-            OpenDataColumn("history_url", .url, required: true, "The risk's page of scores in every report of its council."),
-            OpenDataColumn("statement", .text, "The risk statement: what could happen."),
-            OpenDataColumn("owner", .text, "The risk owner."),
-            OpenDataColumn("category", .text, "The risk's category."),
-            OpenDataColumn("treatment", .word(RiskTreatment.allCases.map(\.rawValue)), "How the council responds to the risk."),
-            OpenDataColumn("review_date", .date, "When the risk is next reviewed."),
+        var fields: [OpenDataField<RiskRow>] = [
+            .init("council", .text, required: true, "The council whose report scored the risk (the report's council, or else the site's publisher).") { .text($0.entry.council) },
+            .init("report_title", .text, required: true, "The report's title.") { .text($0.entry.document.title) },
+            .init("report_url", .url, required: true, "The report's page on this site.") { .text($0.reportURL) },
+            .init("report_date", .date, required: true, "The report's date, as precise as the report gives it.") { .text($0.entry.document.date.iso) },
+            .init("risk_id", .text, required: true, "The risk's id; unique within one council's reports, not across councils.") { .text($0.risk.id) },
+            .init("risk_title", .text, required: true, "The risk's title.") { .text($0.risk.title) },
+            .init("risk_url", .url, required: true, "The risk's section of the report's appendix (risk on a page).") { .text($0.reportURL + "#" + RiskAppendixContext.anchor(for: $0.risk)) },
+            .init("history_url", .url, required: true, "The risk's page of scores in every report of its council.") { .text($0.historyURL) },
+            .init("statement", .text, "The risk statement: what could happen.") { .optional($0.risk.statement) },
+            .init("owner", .text, "The risk owner.") { .optional($0.risk.owner) },
+            .init("category", .text, "The risk's category.") { .optional($0.risk.category) },
+            .init("treatment", .word(RiskTreatment.allCases.map(\.rawValue)), "How the council responds to the risk.") { .optional($0.risk.treatment?.rawValue) },
+            .init("review_date", .date, "When the risk is next reviewed.") { .optional($0.risk.reviewDate?.iso) },
         ]
-        for (prefix, required, what) in [("current", true, "current score, with today's controls"),
-                                         ("target", false, "target score the council aims for"),
-                                         ("inherent", false, "inherent score, before any controls")] {
-            columns += [
-                OpenDataColumn("\(prefix)_likelihood", likelihood, required: required, "Likelihood level of the \(what)."),
-                OpenDataColumn("\(prefix)_impact", impact, required: required, "Impact level of the \(what)."),
-                OpenDataColumn("\(prefix)_score", score, required: required, "Likelihood × impact of the \(what)."),
-                OpenDataColumn("\(prefix)_band", .word(bandNames), required: required, "The band (from site.yml risk_matrix) of the \(what)."),
+        let scores: [(String, Bool, String, @Sendable (Risk) -> RiskScore?)] = [
+            ("current", true, "current score, with today's controls", { $0.current }),
+            ("target", false, "target score the council aims for", { $0.target }),
+            ("inherent", false, "inherent score, before any controls", { $0.inherent }),
+        ]
+        for (prefix, required, what, scoreOf) in scores {
+            fields += [
+                .init("\(prefix)_likelihood", likelihood, required: required, "Likelihood level of the \(what).") { .optional(scoreOf($0.risk)?.likelihood) },
+                .init("\(prefix)_impact", impact, required: required, "Impact level of the \(what).") { .optional(scoreOf($0.risk)?.impact) },
+                .init("\(prefix)_score", score, required: required, "Likelihood × impact of the \(what).") { .optional(scoreOf($0.risk)?.score) },
+                .init("\(prefix)_band", .word(bandNames), required: required, "The band (from site.yml risk_matrix) of the \(what).") {
+                    .optional(scoreOf($0.risk).flatMap { matrix.band(for: $0)?.name })
+                },
             ]
         }
-        columns += [
-            OpenDataColumn("gap_to_target", .integer(minimum: -matrix.maxScore, maximum: matrix.maxScore), "Current score minus target score; 0 or less means the target is reached. Empty without a target."),
-            OpenDataColumn("direction", .word(["new", "up", "down", "unchanged"]), required: true, "Direction of travel of the current score since the council's previous report with this risk id: up (worse), down (better), unchanged, or new."),
-            OpenDataColumn("previous_report_date", .date, "The date of that previous report. Empty when the risk is new."),
-            OpenDataColumn("previous_score", score, "The current score in that previous report. Empty when the risk is new."),
-            OpenDataColumn("actions", .integer(minimum: 0, maximum: nil), required: true, "How many actions the report lists for the risk."),
-            OpenDataColumn("open_actions", .integer(minimum: 0, maximum: nil), required: true, "Actions whose status is not Complete."),
-            OpenDataColumn("overdue_actions", .integer(minimum: 0, maximum: nil), required: true, "Open actions due before the report's date, or marked Overdue."),
+        fields += [
+            .init("gap_to_target", .integer(minimum: -matrix.maxScore, maximum: matrix.maxScore), "Current score minus target score; 0 or less means the target is reached. Empty without a target.") { row in
+                .optional(row.risk.target.map { row.risk.current.score - $0.score })
+            },
+            .init("direction", .word(["new", "up", "down", "unchanged"]), required: true, "Direction of travel of the current score since the council's previous report with this risk id: up (worse), down (better), unchanged, or new.") { row in
+                .text(row.previous.map { RiskRegister.direction(from: $0.risk.current, to: row.risk.current) }?.word ?? RiskRegister.Direction.new.word)
+            },
+            .init("previous_report_date", .date, "The date of that previous report. Empty when the risk is new.") { .optional($0.previous?.document.date.iso) },
+            .init("previous_score", score, "The current score in that previous report. Empty when the risk is new.") { .optional($0.previous?.risk.current.score) },
+            .init("actions", .integer(minimum: 0, maximum: nil), required: true, "How many actions the report lists for the risk.") { .integer($0.risk.actions.count) },
+            .init("open_actions", .integer(minimum: 0, maximum: nil), required: true, "Actions whose status is not Complete.") { .integer($0.risk.openActionCount) },
+            .init("overdue_actions", .integer(minimum: 0, maximum: nil), required: true, "Open actions due before the report's date, or marked Overdue.") {
+                .integer($0.risk.overdueActionCount(reportDate: $0.entry.document.date))
+            },
         ]
-        return columns
+        return fields
     }
 
-    static let actionColumns = [
-        OpenDataColumn("council", .text, required: true, "The council whose report lists the action."),
-        OpenDataColumn("report_title", .text, required: true, "The report's title."),
-        OpenDataColumn("report_url", .url, required: true, "The report's page on this site."),
-        OpenDataColumn("report_date", .date, required: true, "The report's date."),
-        OpenDataColumn("risk_id", .text, required: true, "The id of the risk the action treats."),
-        OpenDataColumn("risk_title", .text, required: true, "The risk's title."),
-        OpenDataColumn("action_number", .integer(minimum: 1, maximum: nil), required: true, "The action's place in the risk's actions table, from 1."),
-        OpenDataColumn("action", .text, required: true, "The action, as written (Markdown)."),
-        OpenDataColumn("expected_impact", .text, "What the action should change."),
-        OpenDataColumn("resources", .text, "The resources it needs."),
-        OpenDataColumn("owner", .text, "Who carries it out."),
-        OpenDataColumn("due", .text, "When it is due: a date (YYYY-MM-DD) or Ongoing."),
-        OpenDataColumn("status", .text, "Its status, in the words of site.yml risk_matrix statuses."),
-        OpenDataColumn("open", .boolean, required: true, "true until the status is Complete."),
-        OpenDataColumn("overdue", .boolean, required: true, "true when open and due before the report's date, or marked Overdue."),
+    static let actionFields: [OpenDataField<ActionRow>] = [
+        .init("council", .text, required: true, "The council whose report lists the action.") { .text($0.entry.council) },
+        .init("report_title", .text, required: true, "The report's title.") { .text($0.entry.document.title) },
+        .init("report_url", .url, required: true, "The report's page on this site.") { .text($0.reportURL) },
+        .init("report_date", .date, required: true, "The report's date.") { .text($0.entry.document.date.iso) },
+        .init("risk_id", .text, required: true, "The id of the risk the action treats.") { .text($0.entry.risk.id) },
+        .init("risk_title", .text, required: true, "The risk's title.") { .text($0.entry.risk.title) },
+        .init("action_number", .integer(minimum: 1, maximum: nil), required: true, "The action's place in the risk's actions table, from 1.") { .integer($0.number) },
+        .init("action", .text, required: true, "The action, as written (Markdown).") { .text($0.action.action) },
+        .init("expected_impact", .text, "What the action should change.") { .optional($0.action.impact) },
+        .init("resources", .text, "The resources it needs.") { .optional($0.action.resources) },
+        .init("owner", .text, "Who carries it out.") { .optional($0.action.owner) },
+        .init("due", .text, "When it is due: a date (YYYY-MM-DD) or Ongoing.") { .optional($0.action.due?.iso) },
+        .init("status", .text, "Its status, in the words of site.yml risk_matrix statuses.") { .optional($0.action.status) },
+        .init("open", .boolean, required: true, "true until the status is Complete.") { .boolean(!$0.action.isComplete) },
+        .init("overdue", .boolean, required: true, "true when open and due before the report's date, or marked Overdue.") {
+            .boolean($0.action.isOverdue(reportDate: $0.entry.document.date))
+        },
     ]
 
     /// The links and one-line descriptions the register page shows.
@@ -91,8 +125,9 @@ struct OpenDataExport {
     func jobs(reuse: PageReuse?) -> [@Sendable () -> [OutputFile]] {
         [
             {
-                let columns = OpenDataExport.riskColumns(matrix: matrix)
-                let rows = riskRows(columns: columns)
+                let fields = OpenDataExport.riskFields(matrix: matrix)
+                let columns = fields.map(\.column)
+                let rows = riskRows(fields: fields)
                 return [
                     file(OpenDataExport.risksCSV, columns: columns, rows: rows, reuse: reuse) { OpenDataExport.csv(columns: columns, rows: rows) },
                     file(OpenDataExport.risksJSON, columns: columns, rows: rows, reuse: reuse) { OpenDataRecords(columns: columns, rows: rows).json() },
@@ -123,11 +158,12 @@ struct OpenDataExport {
         hash.add("rows \(rows.count)")
         for row in rows {
             for cell in row {
+                // A marker word for the kind, then the value: no text is made of a number or a flag.
                 switch cell {
-                case .text(let text): hash.add("t"); hash.add(text)
-                case .integer(let number): hash.add("i\(number)")
-                case .boolean(let flag): hash.add(flag ? "b1" : "b0")
-                case .null: hash.add("n")
+                case .text(let text): hash.add(word: 1); hash.add(text)
+                case .integer(let number): hash.add(word: 2); hash.add(number)
+                case .boolean(let flag): hash.add(word: flag ? 3 : 4)
+                case .null: hash.add(word: 5)
                 }
             }
         }
@@ -139,68 +175,25 @@ struct OpenDataExport {
     /// The site's address for a page folder, as in the pages' canonical links.
     func url(_ folder: String) -> String { site.settings.baseURL + folder }
 
-    /// Each row's cells in the order of `columns`. (Rows are arrays, not dictionaries by column name: ten thousand
-    /// reports have tens of thousands of rows, and dictionaries of them took a hundred megabytes.)
-    func riskRows(columns: [OpenDataColumn]) -> [OpenDataRow] {
+    /// Each row's cells in the order of its columns, each read by its field. (Rows are arrays, not dictionaries by
+    /// column name: ten thousand reports have tens of thousands of rows, and dictionaries of them took a hundred
+    /// megabytes, and hashing their names 1% of a build.)
+    func riskRows(fields: [OpenDataField<RiskRow>]) -> [OpenDataRow] {
         register.allEntries.map { entry in
-            let risk = entry.risk, document = entry.document
-            let previous = register.previous(of: risk, in: document, settings: site.settings)
-            let direction = register.direction(of: risk, in: document, settings: site.settings)
-            let folder = register.series(of: risk, in: document, settings: site.settings)?.folder ?? SiteRenderer.riskRegisterFolder
-            var row: [String: OpenDataValue] = [
-                "council": .text(entry.council),
-                "report_title": .text(document.title),
-                "report_url": .text(url(document.urlPath)),
-                "report_date": .text(document.date.iso),
-                "risk_id": .text(risk.id),
-                "risk_title": .text(risk.title),
-                "risk_url": .text(url(document.urlPath) + "#" + RiskAppendixContext.anchor(for: risk)),
-                "history_url": .text(url(folder)),
-                "statement": .optional(risk.statement),
-                "owner": .optional(risk.owner),
-                "category": .optional(risk.category),
-                "treatment": .optional(risk.treatment?.rawValue),
-                "review_date": .optional(risk.reviewDate?.iso),
-                "gap_to_target": .optional(risk.target.map { risk.current.score - $0.score }),
-                "direction": .text(direction.word),
-                "previous_report_date": .optional(previous?.document.date.iso),
-                "previous_score": .optional(previous?.risk.current.score),
-                "actions": .integer(risk.actions.count),
-                "open_actions": .integer(risk.openActionCount),
-                "overdue_actions": .integer(risk.overdueActionCount(reportDate: document.date)),
-            ]
-            for (prefix, score) in [("current", risk.current), ("target", risk.target), ("inherent", risk.inherent)] {
-                row["\(prefix)_likelihood"] = .optional(score?.likelihood)
-                row["\(prefix)_impact"] = .optional(score?.impact)
-                row["\(prefix)_score"] = .optional(score?.score)
-                row["\(prefix)_band"] = .optional(score.flatMap { matrix.band(for: $0)?.name })
-            }
-            return columns.map { row[$0.name, default: .null] }
+            let series = register.series(of: entry.risk, in: entry.document, settings: site.settings)
+            let row = RiskRow(entry: entry, reportURL: url(entry.document.urlPath),
+                              historyURL: url(series?.folder ?? SiteRenderer.riskRegisterFolder),
+                              previous: series.flatMap { RiskRegister.previous(in: $0, before: entry.document) })
+            return fields.map { $0.cell(row) }
         }
     }
 
     func actionRows() -> [OpenDataRow] {
-        let columns = OpenDataExport.actionColumns
-        return register.allEntries.flatMap { entry in
-            entry.risk.actions.enumerated().map { offset, action -> OpenDataRow in
-                let row: [String: OpenDataValue] = [
-                    "council": .text(entry.council),
-                    "report_title": .text(entry.document.title),
-                    "report_url": .text(url(entry.document.urlPath)),
-                    "report_date": .text(entry.document.date.iso),
-                    "risk_id": .text(entry.risk.id),
-                    "risk_title": .text(entry.risk.title),
-                    "action_number": .integer(offset + 1),
-                    "action": .text(action.action),
-                    "expected_impact": .optional(action.impact),
-                    "resources": .optional(action.resources),
-                    "owner": .optional(action.owner),
-                    "due": .optional(action.due?.iso),
-                    "status": .optional(action.status),
-                    "open": .boolean(!action.isComplete),
-                    "overdue": .boolean(action.isOverdue(reportDate: entry.document.date)),
-                ]
-                return columns.map { row[$0.name, default: .null] }
+        register.allEntries.flatMap { entry in
+            let reportURL = url(entry.document.urlPath)
+            return entry.risk.actions.enumerated().map { offset, action -> OpenDataRow in
+                let row = ActionRow(entry: entry, reportURL: reportURL, number: offset + 1, action: action)
+                return OpenDataExport.actionFields.map { $0.cell(row) }
             }
         }
     }

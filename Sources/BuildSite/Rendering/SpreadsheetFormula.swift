@@ -7,9 +7,11 @@ enum SpreadsheetFormula {
     /// The text, with a leading `'` when a spreadsheet would read it as a formula. The first byte decides: each
     /// trigger is ASCII, and an ASCII byte first in UTF-8 is the first character.
     static func defused(_ text: String) -> String {
-        guard let first = text.utf8.first, triggers.contains(first) else { return text }
-        return "'" + text
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            return "'" + text
+        default:
+            return text
+        }
     }
-
-    private static let triggers: Set<UInt8> = Set("=+-@\t\r".utf8)
 }
