@@ -65,8 +65,9 @@ enum Abbreviations {
                 for term in marked { used.remove(term) }
                 return nil
             }
-            if let (term, text) = firstUse(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
-                                           glossary: glossary, used: &used) {
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if glossary.termFilter.mayHold(word),
+               let (term, text) = firstUse(String(decoding: word, as: UTF8.self), glossary: glossary, used: &used) {
                 marks.append((start..<end, text))
                 marked.append(term)
             }

@@ -17,6 +17,8 @@ public struct Glossary: Sendable {
     /// mark ("E\u{301}" equals "É", which has no "E" byte) and must not be K (the Kelvin sign U+212A equals "K").
     /// False when any term is all lower-case or otherwise lacks one: then no text and no word is skipped.
     let everyTermHasASCIICapital: Bool
+    /// Which ASCII words may be a term, to look up only those.
+    let termFilter: TermFilter
 
     public init(_ meanings: [String: String]) {
         let terms = meanings.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
@@ -26,6 +28,7 @@ public struct Glossary: Sendable {
         }
         self.entries = entries
         self.byTerm = Dictionary(entries.map { ($0.term, $0) }, uniquingKeysWith: { first, _ in first })
+        self.termFilter = TermFilter(terms: terms)
         self.everyTermHasASCIICapital = terms.allSatisfy { term in
             term.contains { character in
                 character.unicodeScalars.count == 1 && character.unicodeScalars.allSatisfy { $0.isASCII && Glossary.isASCIICapital(UInt8($0.value)) && $0 != "K" }
