@@ -73,6 +73,18 @@ struct WordScanTests {
         return output
     }
 
+    /// The paragraph number's id as it was found from a String, Character by Character after the digits and dots.
+    static func referenceLeadingNumberID(_ text: String) -> String? {
+        let bytes = text.utf8
+        var end = bytes.startIndex
+        while end != bytes.endIndex, bytes[end] == UInt8(ascii: ".") || bytes[end] &- UInt8(ascii: "0") < 10 {
+            bytes.formIndex(after: &end)
+        }
+        let number = text[..<end]
+        if let next = text[end...].first, !next.isWhitespace { return nil }
+        return ParagraphNumbers.id(for: number.hasSuffix(".") ? number.dropLast() : number)
+    }
+
     // MARK: Text to try
 
     /// Hard cases for Characters: combining marks after ASCII letters, a prepended mark (U+0600) before ASCII,
@@ -135,7 +147,8 @@ struct WordScanTests {
     @Test("Terms match canonically equal text; a term whose only capital is K or carries a mark turns the skip off")
     func canonicalEquivalents() {
         #expect(Glossary(["CLA": "a", "DfE": "b", "KS": "c"]).everyTermHasASCIICapital)
-        for (term, text, skips) in [("KS", "\u{212A}S", true), ("E\u{301}D", "\u{C9}D", true), ("K", "\u{212A}", false), ("E\u{301}", "\u{C9}", false)] {
+        for (term, text, skips) in [("KS", "\u{212A}S", true), ("E\u{301}D", "\u{C9}D", true), ("K", "\u{212A}", false), ("E\u{301}", "\u{C9}", false),
+                                    ("\u{212A}PI", "KPI", true)] {
             let glossary = Glossary([term: "x"])
             #expect(glossary.everyTermHasASCIICapital == skips, "\(term)")
             var used = Set<String>()
@@ -143,10 +156,38 @@ struct WordScanTests {
         }
     }
 
+    @Test("A paragraph's number is found in its bytes as it was in its Characters")
+    func paragraphNumbers() {
+        func id(_ text: String) -> String? { Array(text.utf8).withUnsafeBufferPointer { ParagraphNumbers.leadingNumberID(in: $0) } }
+        #expect(id("6.47. Title") == "para-6-47")
+        #expect(id("1.1\u{A0}In accordance") == "para-1-1")
+        #expect(id("1.1") == "para-1-1")
+        #expect(id("6.4\u{301} x") == nil)
+        #expect(id("14. A list") == nil)
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["1", "2", "47", "12345", ".", ".", " ", "\u{A0}", "\u{3000}", "\u{301}", "\r\n", "\t", "x", "é", "👩", "\u{85}", "\u{1C}"]
+        let texts = Self.awkward + ["6.47.. x", ".1.2 x", "1..2 x", "1.2.3.4.5 x", " 1.1 x", "1.1 \u{301}x"] + (0..<20_000).map { _ in
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+        for text in texts {
+            #expect(id(text) == Self.referenceLeadingNumberID(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test("The term filter lets through every term and its plural, and stops words that share no length and start with one")
+    func termFilter() {
+        let filter = TermFilter(terms: ["CLA", "DfE", "\u{212A}PI", "Cé"])
+        func holds(_ word: String) -> Bool { Array(word.utf8).withUnsafeBufferPointer { filter.mayHold($0) } }
+        for word in ["CLA", "CLAs", "DfE", "DfEs", "KPI", "KPIs"] { #expect(holds(word), "\(word)") }
+        for word in ["The", "Our", "A", "Council", "CL", "CLAIMS"] { #expect(!holds(word), "\(word)") }
+        var used = Set<String>()
+        #expect(Abbreviations.mark("the KPIs", glossary: Glossary(["\u{212A}PI": "x"]), used: &used) == "the \(MarkdownMarkers.abbreviation("KPI"))s")
+    }
+
     @Test("Abbreviation marking agrees with the Character version on awkward and generated text")
     func abbreviationsAgree() {
         for glossary in [Glossary(["CLA": "a", "YPA": "b", "DfE": "c", "DFE": "d", "CP": "e", "Cé": "f"]), Glossary(["CLA": "a", "as": "g"]),
-                         Glossary(["KS": "h", "CP": "e"]), Glossary(["E\u{301}D": "i", "CP": "e"])] {
+                         Glossary(["KS": "h", "CP": "e"]), Glossary(["E\u{301}D": "i", "CP": "e"]), Glossary(["\u{212A}S": "j", "CP": "e"])] {
             var used = Set<String>(), referenceUsed = Set<String>()
             for text in Self.awkward + Self.generated(count: 20_000) {
                 if Int.random(in: 0..<50) == 0 { used = []; referenceUsed = [] }

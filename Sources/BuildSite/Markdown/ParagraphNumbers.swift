@@ -8,9 +8,13 @@ enum ParagraphNumbers {
     /// At least two parts joined by dots, each of one to four ASCII digits. Read as bytes: every paragraph of every
     /// report comes here, and asking each Character whether it is a number looked up Unicode's tables.
     static func id(for number: Substring) -> String? {
+        id(forNumber: number.utf8)
+    }
+
+    private static func id<Bytes: Collection<UInt8>>(forNumber number: Bytes) -> String? {
         var parts = 1
         var digits = 0
-        for byte in number.utf8 {
+        for byte in number {
             if byte == UInt8(ascii: ".") {
                 guard digits > 0 else { return nil }
                 parts += 1
@@ -22,23 +26,29 @@ enum ParagraphNumbers {
             }
         }
         guard parts >= 2, digits > 0 else { return nil }
-        return "para-" + String(decoding: number.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+        return "para-" + String(decoding: number.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 
-    /// The number a paragraph's text starts with: "6.47" from "6.47. Title" or "1.1 In accordance". The digits and
-    /// dots are found by byte; what follows them is judged as a Character (a no-break space counts as a space).
-    /// A digit or dot that a combining mark follows ends the number there, and the mark, not being a space, makes
-    /// it no number at all, as it did when the text was read Character by Character.
-    static func leadingNumber(of text: String) -> Substring? {
-        let bytes = text.utf8
-        var end = bytes.startIndex
-        while end != bytes.endIndex, bytes[end] == UInt8(ascii: ".") || bytes[end] &- UInt8(ascii: "0") < 10 {
-            bytes.formIndex(after: &end)
-        }
-        let number = text[..<end]
-        if let next = text[end...].first, !next.isWhitespace { return nil }
-        let digits = number.hasSuffix(".") ? number.dropLast() : number
-        return id(for: digits) == nil ? nil : digits
+    /// The id for the number a paragraph's text starts with: "para-6-47" for "6.47. Title" or "6.47 In accordance".
+    /// Read in the bytes where cmark-gfm keeps them: the digits and dots by byte, and what follows them as the
+    /// Character a reader sees, which is a space when its first scalar is (a no-break space counts; a combining mark
+    /// after a digit is no space, so the text then starts with no number).
+    static func leadingNumberID(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var end = 0
+        while end < bytes.count, bytes[end] == UInt8(ascii: ".") || bytes[end] &- UInt8(ascii: "0") < 10 { end += 1 }
+        if end < bytes.count, !startsWithWhitespace(bytes[end...]) { return nil }
+        let digitsEnd = end > 0 && bytes[end - 1] == UInt8(ascii: ".") ? end - 1 : end
+        return id(forNumber: bytes[..<digitsEnd])
+    }
+
+    /// Whether the scalar the bytes start with is white space; bytes that are no UTF-8 are not.
+    private static func startsWithWhitespace(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first < 0x80 { return CharacterClass(ascii: first).isWhitespace }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isWhitespace
     }
 
     /// The numbered paragraphs of a tree with their ids, in document order. A paragraph in a tight list is written
@@ -50,8 +60,7 @@ enum ParagraphNumbers {
             // A number starts with a digit: a paragraph whose text does not is passed by without copying its text.
             guard let text = firstText(of: paragraph), let first = cmark_node_get_literal(text)?.pointee,
                   UInt8(bitPattern: first) &- UInt8(ascii: "0") < 10,
-                  let number = leadingNumber(of: CmarkNodes.literal(text)),
-                  let id = id(for: number) else { return nil }
+                  let id = CmarkNodes.withLiteralBytes(text, leadingNumberID(in:)) else { return nil }
             return (paragraph, id)
         }
     }
