@@ -21,8 +21,10 @@ public struct RiskRegister: Sendable {
 
         private let parts: Parts
         public let council: String
-        public var document: Document { parts.document }
-        public var risk: Risk { parts.risk }
+        // Lent, not copied: `entry.risk.current.score` would otherwise copy every field of the risk (a retain each)
+        // to read one number, in sorting, the open data and the register's pages.
+        public var document: Document { _read { yield parts.document } }
+        public var risk: Risk { _read { yield parts.risk } }
 
         public init(document: Document, risk: Risk, council: String) {
             parts = Parts(document: document, risk: risk)
