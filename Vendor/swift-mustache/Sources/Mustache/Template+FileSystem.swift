@@ -19,7 +19,7 @@ extension MustacheTemplate {
         guard let data = fs.contents(atPath: filename) else { return nil }
         let string = String(decoding: data, as: Unicode.UTF8.self)
         let template = try Self.parse(string)
-        self.tokens = template.tokens
+        self.nodes = template.nodes
         self.text = string
         self.filename = filename
     }

@@ -29,9 +29,9 @@ extension MustacheTemplate {
         if let indentation = context.indentation, indentation != "" {
             // Indenting depends on what this template has rendered so far, token by token.
             var rendered = ""
-            for token in tokens {
+            for node in nodes {
                 var renderedString = ""
-                self.renderToken(token, context: &context, into: &renderedString)
+                self.renderToken(node, context: &context, into: &renderedString)
                 // if rendered string is not empty and we are on a new line
                 if !renderedString.isEmpty, rendered.last == "\n" {
                     rendered += indentation
@@ -40,25 +40,45 @@ extension MustacheTemplate {
             }
             string += rendered
         } else {
-            // By index: a token read in place is lent to `renderToken`, where iterating would copy each one.
-            for index in tokens.indices {
-                self.renderToken(tokens[index], context: &context, into: &string)
+            // The template (`self`) keeps its nodes alive while it renders, so each is lent to `renderToken` without
+            // a retain and a release.
+            nodes.withUnsafeBufferPointer { nodes in
+                for index in nodes.indices {
+                    Unmanaged.passUnretained(nodes[index])._withUnsafeGuaranteedRef { node in
+                        self.renderToken(node, context: &context, into: &string)
+                    }
+                }
             }
         }
     }
 
-    func renderToken(_ token: Token, context: inout MustacheContext, into string: inout String) {
-        switch token {
+    func renderToken(_ node: TokenNode, context: inout MustacheContext, into string: inout String) {
+        // The usual tokens, from the parts the node keeps: on a stack of `MustacheValue`s, a name without transforms.
+        switch node.kind {
+        case .text:
+            string += node.text
+            return
+        case .variable, .unescapedVariable, .section, .invertedSection:
+            guard node.transforms.isEmpty, context.stack.top.allTyped else { break }
+            let value = self.typedChild(named: node.name, context: context)
+            switch node.kind {
+            case .variable, .unescapedVariable:
+                if let value { self.renderTypedVariable(value, escaped: node.kind == .variable, context: context, into: &string) }
+            case .section:
+                if let value { self.renderTypedSection(value, with: node.template, context: context, into: &string) }
+            default:
+                self.renderTypedInvertedSection(value, with: node.template, context: context, into: &string)
+            }
+            return
+        case .other:
+            break
+        }
+
+        switch node.token {
         case .text(let text):
             string += text
 
         case .variable(let variable, let transforms):
-            if transforms.isEmpty, context.stack.top.allTyped {
-                if let value = self.typedChild(named: variable, context: context) {
-                    self.renderTypedVariable(value, escaped: true, context: context, into: &string)
-                }
-                return
-            }
             if let child = getChild(named: variable.text, transforms: transforms, context: context) {
                 if let text = child as? String {
                     string += context.contentType.escapeText(text)
@@ -77,12 +97,6 @@ extension MustacheTemplate {
             }
 
         case .unescapedVariable(let variable, let transforms):
-            if transforms.isEmpty, context.stack.top.allTyped {
-                if let value = self.typedChild(named: variable, context: context) {
-                    self.renderTypedVariable(value, escaped: false, context: context, into: &string)
-                }
-                return
-            }
             if let child = getChild(named: variable.text, transforms: transforms, context: context) {
                 if let text = child as? String {
                     string += text
@@ -96,12 +110,6 @@ extension MustacheTemplate {
             }
 
         case .section(let variable, let transforms, let template):
-            if transforms.isEmpty, context.stack.top.allTyped {
-                if let value = self.typedChild(named: variable, context: context) {
-                    self.renderTypedSection(value, with: template, context: context, into: &string)
-                }
-                return
-            }
             let child = self.getChild(named: variable.text, transforms: transforms, context: context)
             if let lambda = child as? MustacheLambda {
                 string += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
@@ -110,10 +118,6 @@ extension MustacheTemplate {
             self.renderSection(child, with: template, context: context, into: &string)
 
         case .invertedSection(let variable, let transforms, let template):
-            if transforms.isEmpty, context.stack.top.allTyped {
-                self.renderTypedInvertedSection(self.typedChild(named: variable, context: context), with: template, context: context, into: &string)
-                return
-            }
             let child = self.getChild(named: variable.text, transforms: transforms, context: context)
             self.renderInvertedSection(child, with: template, context: context, into: &string)
 

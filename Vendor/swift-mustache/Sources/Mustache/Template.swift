@@ -13,7 +13,7 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     /// - Throws: MustacheTemplate.Error
     public init(string: String) throws {
         let template = try Self.parse(string)
-        self.tokens = template.tokens
+        self.nodes = template.nodes
         self.text = string
         self.filename = nil
     }
@@ -51,17 +51,14 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     }
 
     internal init(_ tokens: [Token], text: String) {
-        self.tokens = tokens
+        self.nodes = tokens.map(TokenNode.init)
         self.filename = nil
         self.text = text
     }
 
     public var description: String { self.text }
 
-    /// `indirect` (added for build-site): each token is one boxed value, so a token switched on while rendering is
-    /// copied with one retain. Inline, a copy retained each of a section's name, transforms and template in turn,
-    /// 3% of a 10,000-report build's samples.
-    indirect enum Token: Sendable /* , CustomStringConvertible */ {
+    enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
         case variable(name: MustacheName, transforms: [String] = [])
         case unescapedVariable(name: MustacheName, transforms: [String] = [])
@@ -74,7 +71,60 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         case contentType(MustacheContentType)
     }
 
-    var tokens: [Token]
+    /// A token in an object of its own (added for build-site). Rendering walks a template's nodes without retaining
+    /// them (`render(context:into:)`), and reads the usual tokens' parts from the node in place (`renderToken`). A
+    /// token held in the array, or boxed by `indirect`, was retained and released around every token rendered, and
+    /// switching on it copied its name, list and template: 6% of a 10,000-report build's samples, the two cores
+    /// counting on the same tokens.
+    final class TokenNode: Sendable {
+        enum Kind: Sendable {
+            case text, variable, unescapedVariable, section, invertedSection
+            /// Partials, blocks and content types: rendered from `token`.
+            case other
+        }
+
+        let token: Token
+        let kind: Kind
+        /// A text token's text; empty otherwise.
+        let text: String
+        /// A variable's or section's name and transforms; empty otherwise.
+        let name: MustacheName
+        let transforms: [String]
+        /// A section's template; an empty one otherwise.
+        let template: MustacheTemplate
+
+        init(_ token: Token) {
+            self.token = token
+            var text = "", name: MustacheName = "", transforms: [String] = [], template = MustacheTemplate.empty
+            switch token {
+            case .text(let value):
+                self.kind = .text
+                text = value
+            case .variable(let value, let valueTransforms):
+                self.kind = .variable
+                (name, transforms) = (value, valueTransforms)
+            case .unescapedVariable(let value, let valueTransforms):
+                self.kind = .unescapedVariable
+                (name, transforms) = (value, valueTransforms)
+            case .section(let value, let valueTransforms, let valueTemplate):
+                self.kind = .section
+                (name, transforms, template) = (value, valueTransforms, valueTemplate)
+            case .invertedSection(let value, let valueTransforms, let valueTemplate):
+                self.kind = .invertedSection
+                (name, transforms, template) = (value, valueTransforms, valueTemplate)
+            case .blockDefinition, .blockExpansion, .partial, .dynamicNamePartial, .contentType:
+                self.kind = .other
+            }
+            (self.text, self.name, self.transforms, self.template) = (text, name, transforms, template)
+        }
+    }
+
+    static let empty = MustacheTemplate([], text: "")
+
+    /// The tokens, in the order they render.
+    let nodes: [TokenNode]
+
+    var tokens: [Token] { nodes.map(\.token) }
     let text: String
     let filename: String?
 }

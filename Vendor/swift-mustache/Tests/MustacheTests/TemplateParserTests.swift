@@ -42,6 +42,22 @@ final class TemplateParserTests: XCTestCase {
         XCTAssertEqual(rendered, "PBBCB")
     }
 
+    func testNodesKeepTheirTokensParts() throws {
+        let template = try MustacheTemplate(string: "a{{b}}{{{c}}}{{#d}}e{{/d}}{{^f}}g{{/f}}{{x.y}}{{> p}}")
+        XCTAssertEqual(template.nodes.map(\.kind), [.text, .variable, .unescapedVariable, .section, .invertedSection, .variable, .other])
+        XCTAssertEqual(template.nodes.map(\.text), ["a", "", "", "", "", "", ""])
+        XCTAssertEqual(template.nodes.map(\.name.text), ["", "b", "c", "d", "f", "x.y", ""])
+        XCTAssertEqual(template.nodes[3].template.tokens, [.text("e")])
+        XCTAssertEqual(template.nodes[4].template.tokens, [.text("g")])
+        // Each kind renders from the node's parts as it did from the token.
+        var library = MustacheLibrary()
+        try library.register("[{{q}}]", named: "p")
+        let object: MustacheObject = ["b": .text("<B>"), "c": .text("<C>"), "d": .list([.text("1"), .text("2")]), "f": .flag(false),
+                                      "x": .object(["y": .text("Y")]), "q": .text("Q")]
+        XCTAssertEqual(library.render(MustacheValue.object(object), withTemplate: "p"), "[Q]")
+        XCTAssertEqual(template.render(MustacheValue.object(object), library: library), "a&lt;B&gt;<C>eegY[Q]")
+    }
+
     func testSection() throws {
         let template = try MustacheTemplate(string: "test {{#section}}text{{/section}}")
         XCTAssertEqual(template.tokens, [.text("test "), .section(name: "section", template: .init([.text("text")], text: "text"))])
