@@ -7,7 +7,8 @@ enum ReadingTime {
     /// One pass over the UTF-8 bytes, Character by Character as `UTF8Characters` walks them: it runs over every text
     /// of every document, and splitting into Substrings with Unicode property look-ups per Character cost a tenth of
     /// a build. An ASCII byte followed by another is counted from a table without a branch: a branch on each byte's
-    /// class was mispredicted at every word's edge, and the count was 1.6% of a build's samples.
+    /// class was mispredicted at every word's edge, and the count was 1.6% of a build's samples. Eight ASCII bytes in a
+    /// row are read as one word and counted without a test each.
     static func words(in text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
@@ -17,12 +18,27 @@ enum ReadingTime {
             UTF8Characters.asciiClassBits.withUnsafeBufferPointer { classes in
                 let end = bytes.count
                 var index = 0
+                // One byte's step: counts a word where white space follows one, and notes whether a piece holds a
+                // letter or number.
+                @inline(__always) func step(_ byte: UInt8) {
+                    let bits = Int(classes[Int(byte)])
+                    let space = bits & 1
+                    count &+= inWord & space
+                    inWord = (inWord | bits >> 1) & (space ^ 1)
+                }
                 while index < end {
+                    // Eight ASCII bytes with an ASCII byte (or the end) after them, read as one word: each is a
+                    // Character of its own, with no test per byte.
+                    if index + 8 <= end, let base = bytes.baseAddress {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                        if word & 0x8080_8080_8080_8080 == 0, index + 8 == end || bytes[index + 8] < 0x80 {
+                            for shift in stride(from: 0, to: 64, by: 8) { step(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+                            index += 8
+                            continue
+                        }
+                    }
                     if bytes[index] < 0x80, index + 1 == end || bytes[index + 1] < 0x80 {
-                        let bits = Int(classes[Int(bytes[index])])
-                        let space = bits & 1
-                        count &+= inWord & space
-                        inWord = (inWord | bits >> 1) & (space ^ 1)
+                        step(bytes[index])
                         index += 1
                         continue
                     }
