@@ -1,0 +1,46 @@
+import Testing
+@testable import BuildSite
+
+/// The fingerprints in the build record must not change by accident: a changed hash makes the next rebuild render
+/// every page again, and an unstable one makes every rebuild do so.
+@Suite("Change hashes")
+struct ChangeHashTests {
+    /// The hash as it was first written: every 8-byte word, then the last bytes one at a time into one word.
+    static func reference(_ bytes: [UInt8]) -> (UInt64, UInt64) {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        func mix(_ word: UInt64) {
+            a = (a ^ word) &* 0x0000_0100_0000_01b3
+            b = (b ^ (word &+ 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
+            b ^= b >> 29
+        }
+        mix(UInt64(bytes.count))
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            var word: UInt64 = 0
+            for index in 0..<8 { word |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
+            mix(word)
+            offset += 8
+        }
+        var last: UInt64 = 0
+        for (index, byte) in bytes[offset...].enumerated() { last |= UInt64(byte) << UInt64(8 * index) }
+        mix(last)
+        return (a, b)
+    }
+
+    @Test("Texts of every length up to 64 bytes hash as the byte-at-a-time reference does")
+    func matchesReference() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...64 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                var hash = ChangeHash()
+                bytes.withUnsafeBytes { hash.add($0) }
+                #expect(hash.words == Self.reference(bytes), "length \(length)")
+            }
+        }
+        var text = ChangeHash()
+        text.add("Children’s services")
+        #expect(text.words == Self.reference(Array("Children’s services".utf8)))
+    }
+}
