@@ -18,27 +18,23 @@ enum ReadingTime {
             UTF8Characters.asciiClassBits.withUnsafeBufferPointer { classes in
                 let end = bytes.count
                 var index = 0
-                // One byte's step: counts a word where white space follows one, and notes whether a piece holds a
-                // letter or number.
-                @inline(__always) func step(_ byte: UInt8) {
-                    let bits = Int(classes[Int(byte)])
-                    let space = bits & 1
-                    count &+= inWord & space
-                    inWord = (inWord | bits >> 1) & (space ^ 1)
-                }
                 while index < end {
                     // Eight ASCII bytes with an ASCII byte (or the end) after them, read as one word: each is a
                     // Character of its own, with no test per byte.
                     if index + 8 <= end, let base = bytes.baseAddress {
                         let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                         if word & 0x8080_8080_8080_8080 == 0, index + 8 == end || bytes[index + 8] < 0x80 {
-                            for shift in stride(from: 0, to: 64, by: 8) { step(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+                            var rest = word
+                            for _ in 0..<8 {
+                                step(UInt8(truncatingIfNeeded: rest), classes, &count, &inWord)
+                                rest >>= 8
+                            }
                             index += 8
                             continue
                         }
                     }
                     if bytes[index] < 0x80, index + 1 == end || bytes[index + 1] < 0x80 {
-                        step(bytes[index])
+                        step(bytes[index], classes, &count, &inWord)
                         index += 1
                         continue
                     }
@@ -54,6 +50,15 @@ enum ReadingTime {
             }
             return count + inWord
         }
+    }
+
+    /// One ASCII byte's step: a word is counted where white space follows a piece holding a letter or number.
+    @inline(__always)
+    private static func step(_ byte: UInt8, _ classes: UnsafeBufferPointer<UInt8>, _ count: inout Int, _ inWord: inout Int) {
+        let bits = Int(classes[Int(byte)])
+        let space = bits & 1
+        count &+= inWord & space
+        inWord = (inWord | bits >> 1) & (space ^ 1)
     }
 
     static func words(in document: Document) -> Int {
