@@ -5,6 +5,16 @@ import Foundation
 /// Bands, direction of travel and the validation of `risks:` and `risk_matrix:`, each error at its file:line:col.
 @Suite("Risk scoring and validation")
 struct RiskModelTests {
+    @Test("An action's status is the first of the matrix's statuses equal to it ignoring case, written exactly or not")
+    func actionStatusWords() {
+        let statuses = RiskDecoder.ActionStatuses(["Not started", "Done", "done", "Complete"])
+        #expect(statuses.status(for: "Complete") == "Complete")
+        #expect(statuses.status(for: "COMPLETE") == "Complete")
+        #expect(statuses.status(for: "done") == "Done")
+        #expect(statuses.status(for: "DONE") == "Done")
+        #expect(statuses.status(for: "Finished") == nil)
+    }
+
     // MARK: Bands
 
     @Test("The default bands: Low 1–4, Medium 5–12, High 15–25, by likelihood × impact")

@@ -1,9 +1,13 @@
 /// Turns one content file into a typed `Document`, or the list of everything wrong with it.
 public struct DocumentDecoder: Sendable {
-    public var matrix: RiskMatrix
+    public let matrix: RiskMatrix
+    /// Each status word as written in the matrix, with the status an action that writes it gets (see
+    /// `RiskDecoder.ActionStatuses`): worked out once for the build, not once per action.
+    private let statuses: RiskDecoder.ActionStatuses
 
     public init(matrix: RiskMatrix) {
         self.matrix = matrix
+        self.statuses = RiskDecoder.ActionStatuses(matrix.statuses)
     }
 
     static let knownKeys = ["type", "title", "date", "council", "committee", "author", "summary", "tags", "draft", "discusses", "risks"]
@@ -45,7 +49,7 @@ public struct DocumentDecoder: Sendable {
         if !riskNodes.isEmpty, let type, type != .deepDive {
             bag.warning(fields.location("risks"), "'risks' are shown only on deep-dives; expected 'type: deep-dive' for a report with a risk-on-a-page appendix")
         }
-        let risks = RiskDecoder(matrix: matrix, context: context).decode(riskNodes, bag: &bag)
+        let risks = RiskDecoder(matrix: matrix, statuses: statuses, context: context).decode(riskNodes, bag: &bag)
         let discusses = fields.string("discusses", bag: &bag).map(Self.normaliseContentPath)
         if discusses != nil, let type, type != .minutes {
             bag.warning(fields.location("discusses"), "'discusses' is used only on minutes; expected 'type: minutes'")

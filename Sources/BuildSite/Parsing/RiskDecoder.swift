@@ -1,7 +1,33 @@
 /// Reads a deep-dive's `risks:` list into typed risks, checking each score against the council's matrix.
 struct RiskDecoder {
     let matrix: RiskMatrix
+    let statuses: ActionStatuses
     let context: YAMLContext
+
+    /// The status an action's `status:` text gets: the first of the matrix's statuses equal to it ignoring case.
+    /// Comparing ignoring case goes through Foundation's string comparison, slow enough to matter at tens of
+    /// thousands of actions; text written exactly as one of the statuses, the usual case, is found by a look-up.
+    struct ActionStatuses: Sendable {
+        let words: [String]
+        private let byExactWord: [String: String]
+
+        init(_ words: [String]) {
+            self.words = words
+            var byExactWord: [String: String] = [:]
+            for word in words where byExactWord[word] == nil {
+                byExactWord[word] = ActionStatuses.firstIgnoringCase(word, in: words)
+            }
+            self.byExactWord = byExactWord
+        }
+
+        func status(for text: String) -> String? {
+            byExactWord[text] ?? ActionStatuses.firstIgnoringCase(text, in: words)
+        }
+
+        private static func firstIgnoringCase(_ text: String, in words: [String]) -> String? {
+            words.first { $0.caseInsensitiveCompare(text) == .orderedSame }
+        }
+    }
 
     static let knownKeys = ["id", "title", "statement", "causes", "consequences", "owner", "category", "inherent",
                             "current", "target", "review_date", "treatment", "update", "controls", "actions"]
@@ -87,20 +113,21 @@ struct RiskDecoder {
         let action = fields.string("action", required: true, bag: &bag)
         var due: ActionDue?
         if let text = fields.string("due", bag: &bag) {
-            if text.caseInsensitiveCompare("Ongoing") == .orderedSame {
-                due = .ongoing
-            } else if let date = ContentDate(iso: text), date.day != nil {
+            // A date first: most actions have one, and no date is the word.
+            if let date = ContentDate(iso: text), date.day != nil {
                 due = .date(date)
+            } else if text.caseInsensitiveCompare("Ongoing") == .orderedSame {
+                due = .ongoing
             } else {
                 bag.error(fields.location("due"), "due must be a date written YYYY-MM-DD or the word Ongoing; found \"\(text)\"")
             }
         }
         var status: String?
         if let text = fields.string("status", bag: &bag) {
-            if let known = matrix.statuses.first(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) {
+            if let known = statuses.status(for: text) {
                 status = known
             } else {
-                bag.error(fields.location("status"), "unknown status \"\(text)\"; expected one of: \(matrix.statuses.joined(separator: ", "))")
+                bag.error(fields.location("status"), "unknown status \"\(text)\"; expected one of: \(statuses.words.joined(separator: ", "))")
             }
         }
         guard let action else { return nil }
