@@ -476,7 +476,10 @@ extension MustacheTemplate {
     func renderTypedVariable(_ value: MustacheValue, escaped: Bool, context: MustacheContext, into string: inout String) {
         let text: String
         switch value {
-        case .text(let value): text = value
+        case .text(let value):
+            // Appended from the case, not copied into `text` first: one retain and release less per value.
+            string += escaped ? context.contentType.escapeText(value) : value
+            return
         case .number(let number): text = String(number)
         case .flag, .list, .object: text = String(describing: value.anyValue)
         }
