@@ -35,6 +35,15 @@ func internalLinks(_ html: String, pageFolder: String) -> [String] {
 
 @Suite("Risk pages: appendix, heat maps, register, history", .serialized)
 struct RiskPagesTests {
+    @Test("Chart coordinates are written with one decimal exactly as String(format: \"%.1f\") writes them")
+    func chartNumbers() {
+        var generator = SystemRandomNumberGenerator()
+        let tricky: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 25.25, 50.5, 151.5, 246.4, -3.25, 1e15, 640, 999.95]
+        for value in tricky + (0..<2_000).map({ _ in Double.random(in: -1_000...1_000, using: &generator) }) {
+            #expect(RiskHistoryChart.number(value) == String(format: "%.1f", value), "\(value)")
+        }
+    }
+
     // MARK: Golden tests on the real reports
 
     @Test("Golden: Camden's risk 16 is L2 × I5 = 10, Medium, target reached with gap 0, new in the register")

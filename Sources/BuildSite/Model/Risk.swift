@@ -90,7 +90,11 @@ extension RiskAction {
 }
 
 extension Risk {
-    public var openActionCount: Int { actions.filter { !$0.isComplete }.count }
+    // Counted in place: filtering first copied the actions into a new array each time, for the appendix, the
+    // register, each history page and the open data.
+    public var openActionCount: Int { actions.reduce(0) { $1.isComplete ? $0 : $0 + 1 } }
 
-    public func overdueActionCount(reportDate: ContentDate) -> Int { actions.filter { $0.isOverdue(reportDate: reportDate) }.count }
+    public func overdueActionCount(reportDate: ContentDate) -> Int {
+        actions.reduce(0) { $1.isOverdue(reportDate: reportDate) ? $0 + 1 : $0 }
+    }
 }

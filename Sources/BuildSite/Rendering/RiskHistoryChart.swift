@@ -31,7 +31,16 @@ struct RiskHistoryChart {
         return RiskHistoryChart.left + RiskHistoryChart.inset + usable * Double(index) / Double(count - 1)
     }
 
-    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal place, as `String(format: "%.1f")` writes it: by C's own `snprintf`, which Foundation's formatting
+    /// calls in the end for a number, without making an NSString of the format first (each chart has dozens).
+    static func number(_ value: Double) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
+            guard let base = buffer.baseAddress else { return String(format: "%.1f", value) }
+            let written = withVaList([value]) { vsnprintf(base, buffer.count, "%.1f", $0) }
+            guard written > 0, Int(written) < buffer.count else { return String(format: "%.1f", value) }
+            return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(written)), as: UTF8.self)
+        }
+    }
 
     /// A coordinate as the SVG's text.
     private static func coordinate(_ value: Double) -> MustacheValue { .text(number(value)) }
