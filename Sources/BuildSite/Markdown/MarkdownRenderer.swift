@@ -81,16 +81,19 @@ public struct MarkdownRenderer: Sendable {
         var paragraphs: [(paragraph: OpaquePointer, id: String)] = []
         if page.annotates {
             cmark_consolidate_text_nodes(root)
-            paragraphs = ParagraphNumbers.find(in: root).filter { !page.paragraphIDs.contains($0.id) }
-            for id in Set(paragraphs.map(\.id)) { page.headingIDs.reserve(id) }
+            // Each id is hashed as few times as it can be: a report has a hundred numbered paragraphs or more.
+            paragraphs = ParagraphNumbers.find(in: root)
+            if !page.paragraphIDs.isEmpty { paragraphs.removeAll { page.paragraphIDs.contains($0.id) } }
+            for (_, id) in paragraphs { page.headingIDs.reserve(id) }
         }
         let headings = collectHeadings(root, ids: &page.headingIDs)
         if page.annotates {
             var seen: Set<String> = []
+            seen.reserveCapacity(paragraphs.count)
             for (paragraph, id) in paragraphs where seen.insert(id).inserted {
                 ParagraphNumbers.mark(paragraph, id: id)
             }
-            page.paragraphIDs.formUnion(seen)
+            if page.paragraphIDs.isEmpty { page.paragraphIDs = seen } else { page.paragraphIDs.formUnion(seen) }
             CrossReferences.link(in: root, targets: page.paragraphIDs)
             Abbreviations.mark(in: root, glossary: page.glossary, used: &page.abbreviationsUsed)
         }
@@ -188,7 +191,9 @@ public struct HeadingIDAllocator: Sendable {
 
     /// Keeps an id made elsewhere (a numbered paragraph's "para-6-47") from being given to a heading.
     public mutating func reserve(_ id: String) {
-        used[id] = max(used[id] ?? 0, 1)
+        // Read and set in one look-up, through the subscript with a default.
+        func atLeastOne(_ count: inout Int) { count = max(count, 1) }
+        atLeastOne(&used[id, default: 0])
     }
 
     public mutating func allocate(for text: String) -> String {
