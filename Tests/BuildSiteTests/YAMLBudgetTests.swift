@@ -43,6 +43,54 @@ struct YAMLBudgetTests {
         return texts
     }
 
+    /// The byte check as first written: every byte through one switch. The check now passes over the bytes after a
+    /// line's lead that cannot matter; it must answer as this does.
+    static func referenceWithinLimits(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count <= YAMLBudget.maximumExpandedValues / 4 else { return false }
+        var flowOpenings = 0, longestLead = 0, lead = 0, inLead = true
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "&"):
+                let mayName = !(index > 0 && isAlphanumeric(bytes[index - 1])) && index + 1 < bytes.count
+                    && (isAlphanumeric(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: "_") || bytes[index + 1] == UInt8(ascii: "-"))
+                if inLead || mayName { return false }
+            case UInt8(ascii: "!"):
+                if inLead { return false }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                flowOpenings += 1
+                inLead = false
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x85, 0xA8, 0xA9:
+                lead = 0
+                inLead = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                if inLead {
+                    lead += 1
+                    longestLead = max(longestLead, lead)
+                }
+            default:
+                inLead = false
+            }
+        }
+        return 2 * (longestLead + 1) + flowOpenings < YAMLBudget.maximumDepth
+    }
+
+    @Test("The byte check answers as the one-switch-per-byte version does, on nests and random text")
+    func byteCheckAgreesWithReference() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["- ", "? ", ": ", "k: ", "\n", " ", "\t", "[", "]", "{", "}", "a", "\r", "\u{85}", "\u{2028}", "\u{2029}", "&a", "& ",
+                      "R&D", "!", "!!str ", "*a", "é", "\u{A8}", "-", "_"]
+        let random = (0..<5_000).map { _ in
+            (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+        for text in nests() + random {
+            #expect(YAMLBudget.provablyWithinLimits(text) == Self.referenceWithinLimits(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("No nest the event count refuses is passed by the bytes alone, and shallow ones are")
     func nestsAgreeWithTheCount() {
         var passedByBytes = 0

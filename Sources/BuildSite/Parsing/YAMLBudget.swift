@@ -60,7 +60,15 @@ enum YAMLBudget {
         var longestLead = 0
         var lead = 0
         var inLead = true
-        for index in bytes.indices {
+        var index = 0
+        while index < bytes.count {
+            // Past a line's lead, only an anchor, a flow opening or a line break changes anything below: the bytes
+            // between are passed over with one test each.
+            if !inLead {
+                while index < bytes.count, !mattersAfterLead(bytes[index]) { index += 1 }
+                if index == bytes.count { break }
+            }
+            defer { index += 1 }
             switch bytes[index] {
             case UInt8(ascii: "&"):
                 if inLead || mayNameAnAnchor(bytes, at: index) { return false }
@@ -86,6 +94,20 @@ enum YAMLBudget {
             }
         }
         return 2 * (longestLead + 1) + flowOpenings < maximumDepth
+    }
+
+    /// Whether a byte is `&`, `[`, `{` or one of the line breaks' bytes (`\n`, `\r`, 0x85, 0xA8, 0xA9): a bit of one
+    /// of four 64-bit words, one for each quarter of the byte values.
+    @inline(__always)
+    private static func mattersAfterLead(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = 1 << 10 | 1 << 13 | 1 << 38        // \n \r &
+        case 1: word = 1 << (91 - 64) | 1 << (123 - 64)   // [ {
+        case 2: word = 1 << (0x85 - 128) | 1 << (0xA8 - 128) | 1 << (0xA9 - 128)
+        default: word = 0
+        }
+        return (word >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// Whether the `&` at `index` could begin an anchor: not after a letter or digit, and followed by a character
