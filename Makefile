@@ -3,7 +3,9 @@
 # packages into .venv/ only when missing).
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config python3-jsonschema
+# libcurl's headers and library: the release build links Foundation's networking part statically (below), and it
+# calls libcurl.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev libcurl4-openssl-dev pkg-config python3-jsonschema
 # The browser suite: Debian's Chromium and its driver, nginx to serve the site from a sub-path.
 BROWSER_APT_PACKAGES := chromium chromium-driver nginx
 # The Content-Security-Policy test loads pages in Chromium, served by Python's web server.
@@ -26,7 +28,7 @@ apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missi
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-.PHONY: site test test-vendor test-browser test-asan deps test-deps search-deps browser-deps build clean fuzz fuzz-smoke fuzz-build bench
+.PHONY: site test test-release test-vendor test-browser test-asan deps test-deps search-deps browser-deps build clean fuzz fuzz-smoke fuzz-build bench
 
 deps:
 	@$(call apt_install,$(APT_PACKAGES))
@@ -35,8 +37,15 @@ deps:
 test-deps: deps search-deps
 	@$(call apt_install,$(TEST_APT_PACKAGES))
 
+# The release build links the Swift runtime and Foundation into the executable (--static-swift-stdlib): no shared
+# Swift libraries to look up and relocate at every start, and direct calls into the runtime (each retain and release
+# went through the dynamic linker's table). In paired runs: start-up 18 -> 11 ms; a full build of 10,000 reports
+# 7% less user CPU; a one-edit rebuild at 1,000 reports 62 -> 51 ms. The executable runs on any Linux machine with
+# the Debian libraries it names (cmark-gfm, jemalloc, libcurl), without a Swift installation.
+RELEASE_FLAGS := -c release --static-swift-stdlib
+
 build: deps
-	$(SWIFT) build -c release --product build-site
+	$(SWIFT) build $(RELEASE_FLAGS) --product build-site
 
 site: build search-deps
 	.build/release/build-site build
@@ -45,10 +54,22 @@ site: build search-deps
 # suites again under the address sanitizer; a one-minute fuzzing run from the committed seeds.
 test: test-deps
 	$(SWIFT) test
+	$(MAKE) test-release
 	$(MAKE) test-vendor
 	$(MAKE) test-browser
 	$(MAKE) test-asan
 	$(MAKE) fuzz-smoke
+
+# The executable `make site` builds (optimised, the Swift runtime linked in) makes byte for byte the site the debug
+# build the tests use makes, from the real Content/.
+test-release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product build-site
+	$(SWIFT) build --product build-site
+	rm -rf .test-release && mkdir -p .test-release
+	.build/release/build-site build --output .test-release/release --no-search --quiet
+	.build/debug/build-site build --output .test-release/debug --no-search --quiet
+	diff -r .test-release/release .test-release/debug
+	rm -rf .test-release
 
 # The vendored packages' own tests, on their patched copies (Vendor/README.md). swift-mustache's SpecTests download
 # the Mustache specification from GitHub, which is out of reach here.
@@ -125,8 +146,8 @@ BENCH_RUNS ?= 5
 
 bench: deps
 	@$(call apt_install,$(BENCH_PACKAGES))
-	$(SWIFT) build -c release --product build-site
+	$(SWIFT) build $(RELEASE_FLAGS) --product build-site
 	python3 bench/run.py --build-site .build/release/build-site --counts $(BENCH_COUNTS) --runs $(BENCH_RUNS) --record BENCHMARKS.md
 
 clean:
-	rm -rf .build .build-asan Fuzz/.build Site .Site.* screenshots .bench
+	rm -rf .build .build-asan Fuzz/.build Site .Site.* screenshots .bench .test-release
