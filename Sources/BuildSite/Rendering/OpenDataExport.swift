@@ -19,7 +19,7 @@ struct OpenDataExport {
     /// A risk's row: the register entry, and what its cells need that is worked out once for the row.
     struct RiskRow {
         let entry: RiskRegister.Entry
-        /// The entry's risk, copied out once: read through the entry, each cell copied the whole risk.
+        /// The entry's risk, which most of the cells read.
         let risk: Risk
         let reportURL: String
         let historyURL: String
@@ -29,7 +29,7 @@ struct OpenDataExport {
     /// An action's row: its risk's entry and its place in the risk's actions table, from 1.
     struct ActionRow {
         let entry: RiskRegister.Entry
-        /// The risk's id and title, copied out once (see `RiskRow.risk`).
+        /// The id and title of the risk the action treats.
         let riskID: String
         let riskTitle: String
         let reportURL: String
