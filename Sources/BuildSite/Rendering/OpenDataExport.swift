@@ -19,19 +19,16 @@ struct OpenDataExport {
     /// A risk's row: the register entry, and what its cells need that is worked out once for the row.
     struct RiskRow {
         let entry: RiskRegister.Entry
-        /// The entry's risk, which most of the cells read.
-        let risk: Risk
         let reportURL: String
         let historyURL: String
         let previous: RiskRegister.Entry?
+        /// The entry's risk, lent (see `RiskRegister.Entry.risk`): each cell reads a field or two of it.
+        var risk: Risk { _read { yield entry.risk } }
     }
 
     /// An action's row: its risk's entry and its place in the risk's actions table, from 1.
     struct ActionRow {
         let entry: RiskRegister.Entry
-        /// The id and title of the risk the action treats.
-        let riskID: String
-        let riskTitle: String
         let reportURL: String
         let number: Int
         let action: RiskAction
@@ -99,8 +96,8 @@ struct OpenDataExport {
         .init("report_title", .text, required: true, "The report's title.") { .text($0.entry.document.title) },
         .init("report_url", .url, required: true, "The report's page on this site.") { .text($0.reportURL) },
         .init("report_date", .date, required: true, "The report's date.") { .text($0.entry.document.date.iso) },
-        .init("risk_id", .text, required: true, "The id of the risk the action treats.") { .text($0.riskID) },
-        .init("risk_title", .text, required: true, "The risk's title.") { .text($0.riskTitle) },
+        .init("risk_id", .text, required: true, "The id of the risk the action treats.") { .text($0.entry.risk.id) },
+        .init("risk_title", .text, required: true, "The risk's title.") { .text($0.entry.risk.title) },
         .init("action_number", .integer(minimum: 1, maximum: nil), required: true, "The action's place in the risk's actions table, from 1.") { .integer($0.number) },
         .init("action", .text, required: true, "The action, as written (Markdown).") { .text($0.action.action) },
         .init("expected_impact", .text, "What the action should change.") { .optional($0.action.impact) },
@@ -185,7 +182,7 @@ struct OpenDataExport {
     func riskRows(fields: [OpenDataField<RiskRow>]) -> [OpenDataRow] {
         register.allEntries.map { entry in
             let series = register.series(of: entry.risk, in: entry.document, settings: site.settings)
-            let row = RiskRow(entry: entry, risk: entry.risk, reportURL: url(entry.document.urlPath),
+            let row = RiskRow(entry: entry, reportURL: url(entry.document.urlPath),
                               historyURL: url(series?.folder ?? SiteRenderer.riskRegisterFolder),
                               previous: series.flatMap { RiskRegister.previous(in: $0, before: entry.document) })
             return fields.map { $0.cell(row) }
@@ -194,9 +191,9 @@ struct OpenDataExport {
 
     func actionRows() -> [OpenDataRow] {
         register.allEntries.flatMap { entry in
-            let reportURL = url(entry.document.urlPath), risk = entry.risk
-            return risk.actions.enumerated().map { offset, action -> OpenDataRow in
-                let row = ActionRow(entry: entry, riskID: risk.id, riskTitle: risk.title, reportURL: reportURL, number: offset + 1, action: action)
+            let reportURL = url(entry.document.urlPath)
+            return entry.risk.actions.enumerated().map { offset, action -> OpenDataRow in
+                let row = ActionRow(entry: entry, reportURL: reportURL, number: offset + 1, action: action)
                 return OpenDataExport.actionFields.map { $0.cell(row) }
             }
         }
