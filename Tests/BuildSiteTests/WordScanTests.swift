@@ -113,6 +113,10 @@ struct WordScanTests {
             let fast = CharacterClass(ascii: byte), slow = CharacterClass(Character(Unicode.Scalar(byte)))
             #expect(fast.isWhitespace == slow.isWhitespace && fast.isLetterOrNumber == slow.isLetterOrNumber, "byte \(byte)")
         }
+        let scalars = (0..<0x80).compactMap(Unicode.Scalar.init) + ["\u{85}", "\u{A0}", "\u{1680}", "\u{2028}", "\u{3000}", "\u{200B}", "é", "\u{301}"]
+        for scalar in scalars {
+            #expect(CharacterClass.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(scalar.value, radix: 16))")
+        }
     }
 
     @Test("Reading time counts words with non-ASCII letters, digits and spaces as the Character split did")

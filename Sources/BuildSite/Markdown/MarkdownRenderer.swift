@@ -81,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
         var paragraphs: [(paragraph: OpaquePointer, id: String)] = []
         if page.annotates {
             cmark_consolidate_text_nodes(root)
-            // Each id is hashed as few times as it can be: a report has a hundred numbered paragraphs or more.
+            // Each id is hashed as few times as it can be: a report may number every one of its paragraphs.
             paragraphs = ParagraphNumbers.find(in: root)
             if !page.paragraphIDs.isEmpty { paragraphs.removeAll { page.paragraphIDs.contains($0.id) } }
             for (_, id) in paragraphs { page.headingIDs.reserve(id) }

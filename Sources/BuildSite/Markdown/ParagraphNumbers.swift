@@ -43,12 +43,10 @@ enum ParagraphNumbers {
 
     /// Whether the scalar the bytes start with is white space; bytes that are no UTF-8 are not.
     private static func startsWithWhitespace(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard let first = bytes.first else { return false }
-        if first < 0x80 { return CharacterClass(ascii: first).isWhitespace }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
-        return scalar.properties.isWhitespace
+        return CharacterClass.isWhitespace(scalar)
     }
 
     /// The numbered paragraphs of a tree with their ids, in document order. A paragraph in a tight list is written

@@ -6,7 +6,7 @@
 enum PlainText {
     static func isPlain(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              !isWhitespace(first), !isWhitespace(last) else { return false }
+              !CharacterClass.isWhitespace(first), !CharacterClass.isWhitespace(last) else { return false }
         // A line starting with a digit may be a numbered list item ("1. …", "2) …").
         if first.isASCII, !(("a"..."z").contains(first) || ("A"..."Z").contains(first)) { return false }
         var previous: UInt8 = 0
@@ -26,12 +26,5 @@ enum PlainText {
             previous = byte
         }
         return true
-    }
-
-    /// Unicode's White_Space, read from a table only for a scalar outside ASCII (in ASCII: tab to carriage return,
-    /// and space).
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return (9...13).contains(scalar.value) || scalar.value == 32 }
-        return scalar.properties.isWhitespace
     }
 }

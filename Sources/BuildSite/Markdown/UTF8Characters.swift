@@ -17,6 +17,12 @@ struct CharacterClass {
         isWhitespace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
         isLetterOrNumber = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
+
+    /// Whether a scalar is Unicode's White_Space, which is what `Character.isWhitespace` asks of a Character's first
+    /// scalar: by value in ASCII, from Unicode's tables only outside it.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? CharacterClass(ascii: UInt8(scalar.value)).isWhitespace : scalar.properties.isWhitespace
+    }
 }
 
 /// Walks a text's Characters over its UTF-8 bytes, for the per-word steps that run over every text of every
