@@ -30,11 +30,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Keeps cmark-gfm's process-wide table of trigger characters switched on, so that documents parse on every
+        // core at once (special_characters.c; MarkdownRenderer.parsesInParallel).
+        .target(name: "CmarkParallelParsing"),
         // The engine: load → parse and validate → site model → render → write.
         .target(
             name: "BuildSite",
             dependencies: [
                 "CCmarkGFM",
+                "CmarkParallelParsing",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),

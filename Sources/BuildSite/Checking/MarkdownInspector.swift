@@ -28,28 +28,18 @@ struct MarkdownFacts: Sendable {
     var texts: [TextRun] = []
 }
 
-/// Parses a body with cmark-gfm exactly as the renderer does (same options, same extensions, same lock) and walks
+/// Parses a body with cmark-gfm exactly as the renderer does (same parser, same extensions, same parse) and walks
 /// its tree. cmark-gfm gives each node its start line and byte column within the body; the body starts on
 /// `bodyFirstLine` of the file, and columns are turned into characters so editors land on the right spot.
 struct MarkdownInspector {
     let renderer: MarkdownRenderer
 
     func inspect(body: String, bodyFirstLine: Int, path: String) -> MarkdownFacts {
-        _ = MarkdownRenderer.registered
         var facts = MarkdownFacts()
-        guard let parser = cmark_parser_new(renderer.options) else { return facts }
+        guard let parser = renderer.makeParser() else { return facts }
         defer { cmark_parser_free(parser) }
-        for name in MarkdownRenderer.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
-        let parsed: OpaquePointer? = MarkdownRenderer.parseLock.withLock {
-            body.utf8CString.withUnsafeBufferPointer { buffer in
-                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-            }
-            return cmark_parser_finish(parser)
-        }
+        var body = body
+        let parsed = body.withUTF8 { MarkdownRenderer.parse($0, with: parser) }
         guard let root = parsed else { return facts }
         defer { cmark_node_free(root) }
         guard let iterator = cmark_iter_new(root) else { return facts }

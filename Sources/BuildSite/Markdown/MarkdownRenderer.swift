@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CmarkParallelParsing
 import Foundation
 
 /// A heading found in a document, for its contents list and its stable link target.
@@ -33,13 +34,54 @@ public struct MarkdownRenderer: Sendable {
     }()
 
     /// cmark-gfm 0.29 keeps the extensions' trigger characters (`~` for strikethrough, `:` and `w` for autolinks) in
-    /// one process-wide table: `cmark_parser_finish` switches them on, parses the inlines and switches them off, and
-    /// a table row does the same while it is fed (`cmark_manage_extensions_special_characters`). Two parsers at once
-    /// can therefore switch each other's characters off mid-parse and lose strikethrough or links. Parsing (feed and
-    /// finish) is one at a time; everything else — making the parser, walking the tree for headings, rendering it
-    /// to HTML, adding heading ids — runs in parallel, outside the lock. `MarkdownConcurrencyTests` checks this.
-    /// (`check` parses through the same lock.)
+    /// one process-wide table, which each parse switches on and off; two parsers at once would switch each other's
+    /// characters off mid-parse and lose strikethrough or links. The `CmarkParallelParsing` target keeps them
+    /// switched on instead. Where its definition is in use (checked after one parse), parsers share nothing they
+    /// write and run on every core at once; elsewhere one parses at a time, under this lock. Making the parser,
+    /// walking the tree and rendering it to HTML never needed the lock. `MarkdownConcurrencyTests` checks that parses at once come out as parses one at a time.
     static let parseLock = NSLock()
+
+    /// Whether documents may be parsed at once: `CmarkParallelParsing` has taken cmark-gfm's calls, as a probe's
+    /// parse shows. Its strikethrough must come out, or the characters were not switched on.
+    static let parsesInParallel: Bool = {
+        var probe = "~~on~~"
+        let html = probe.withUTF8 { bytes -> String in
+            guard let parser = MarkdownRenderer().makeParser() else { return "" }
+            defer { cmark_parser_free(parser) }
+            guard let root = parseLock.withLock({ feedAndFinish(parser, bytes) }) else { return "" }
+            defer { cmark_node_free(root) }
+            guard let cString = cmark_render_html(root, CMARK_OPT_DEFAULT, nil) else { return "" }
+            defer { free(cString) }
+            return String(cString: cString)
+        }
+        return cmark_parallel_parsing_is_safe() != 0 && html.contains("<del>on</del>")
+    }()
+
+    /// A parser with this renderer's options and every extension attached; nil only if cmark-gfm cannot allocate.
+    /// Every parser is made here: `CmarkParallelParsing` relies on their all having the same extensions.
+    func makeParser() -> OpaquePointer? {
+        _ = MarkdownRenderer.registered
+        guard let parser = cmark_parser_new(options) else { return nil }
+        for name in MarkdownRenderer.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        return parser
+    }
+
+    /// The tree of `bytes` (UTF-8, not copied), from a parser `makeParser` made; under the lock where parses cannot
+    /// run at once.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, with parser: OpaquePointer) -> OpaquePointer? {
+        parsesInParallel ? feedAndFinish(parser, bytes) : parseLock.withLock { feedAndFinish(parser, bytes) }
+    }
+
+    private static func feedAndFinish(_ parser: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer? {
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), bytes.count)
+        }
+        return cmark_parser_finish(parser)
+    }
 
     var options: Int32 {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
@@ -57,24 +99,11 @@ public struct MarkdownRenderer: Sendable {
     /// Renders a page's Markdown: headings get ids, and when the page annotates, numbered paragraphs get ids,
     /// references to them become links, and first uses of abbreviations are explained.
     public func render(_ markdown: String, page: inout PageText) -> RenderedMarkdown {
-        _ = MarkdownRenderer.registered
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: []) }
+        guard let parser = makeParser() else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
-        for name in MarkdownRenderer.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
         // The text is handed to cmark-gfm where it lies (a native string is contiguous UTF-8): no copy.
         var text = page.annotates ? MarkdownMarkers.removed(from: markdown) : markdown
-        let parsed: OpaquePointer? = text.withUTF8 { bytes in
-            MarkdownRenderer.parseLock.withLock {
-                if let base = bytes.baseAddress, bytes.count > 0 {
-                    cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), bytes.count)
-                }
-                return cmark_parser_finish(parser)
-            }
-        }
+        let parsed = text.withUTF8 { MarkdownRenderer.parse($0, with: parser) }
         guard let root = parsed else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_node_free(root) }
 
