@@ -4,10 +4,10 @@ import CCmarkGFM
 /// and links to its entry on the glossary page. A term matches as a whole word and in its case ("CLA", not "cla");
 /// a plural "s" may follow it ("YPAs"). Only running text is touched, never code, links, headings or image text.
 enum Abbreviations {
-    /// Marks first uses in the tree's text; the HTML post-processor turns the marks into `<abbr>` links.
-    static func mark(in root: OpaquePointer, glossary: Glossary, used: inout Set<String>) {
+    /// Marks first uses in the running text (`CmarkNodes.walk`); the HTML post-processor turns the marks into `<abbr>` links.
+    static func mark(in texts: [OpaquePointer], glossary: Glossary, used: inout Set<String>) {
         guard !glossary.isEmpty else { return }
-        for node in CmarkNodes.all(CMARK_NODE_TEXT, under: root) where CmarkNodes.isRunningText(node) {
+        for node in texts {
             // Read where cmark-gfm keeps it: a String is made only of text that gains a mark.
             if let marked = CmarkNodes.withLiteralBytes(node, { marked($0, glossary: glossary, used: &used) }) {
                 cmark_node_set_literal(node, marked)

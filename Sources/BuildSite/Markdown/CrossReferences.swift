@@ -71,21 +71,34 @@ enum CrossReferences {
         return lower == UInt8(ascii: "g") || lower == UInt8(ascii: "s") || next == UInt8(ascii: ".") || next <= 0x20 || next >= 0x80
     }
 
-    /// Links every reference in the tree's running text to its paragraph.
-    static func link(in root: OpaquePointer, targets: Set<String>) {
+    /// Links every reference in the running text (`CmarkNodes.walk`) to its paragraph. A text that holds one is
+    /// replaced by texts and links: `texts` then lists the new texts in its place, so the next pass sees them.
+    static func link(in texts: inout [OpaquePointer], targets: Set<String>) {
         guard !targets.isEmpty else { return }
-        for node in CmarkNodes.all(CMARK_NODE_TEXT, under: root) where CmarkNodes.isRunningText(node) {
+        var index = 0
+        while index < texts.count {
+            let node = texts[index]
             // The search that `pieces` starts with, run on cmark-gfm's bytes first: most text is passed by without
             // a String made of it.
             guard CmarkNodes.withLiteralBytes(node, { $0.count > 6 && mayReferToParagraph($0) }),
-                  let pieces = pieces(of: CmarkNodes.literal(node), targets: targets) else { continue }
+                  let pieces = pieces(of: CmarkNodes.literal(node), targets: targets) else {
+                index += 1
+                continue
+            }
+            var runningTexts: [OpaquePointer] = []
             let nodes = pieces.compactMap { piece -> OpaquePointer? in
                 switch piece {
-                case .text(let text): CmarkNodes.text(text)
-                case .link(let text, let id): CmarkNodes.link(to: "#" + id, text: text)
+                case .text(let text):
+                    let made = CmarkNodes.text(text)
+                    if let made { runningTexts.append(made) }
+                    return made
+                case .link(let text, let id):
+                    return CmarkNodes.link(to: "#" + id, text: text)
                 }
             }
             CmarkNodes.replace(node, with: nodes)
+            texts.replaceSubrange(index...index, with: runningTexts)
+            index += runningTexts.count
         }
     }
 }

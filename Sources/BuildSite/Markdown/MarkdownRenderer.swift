@@ -107,15 +107,21 @@ public struct MarkdownRenderer: Sendable {
         guard let root = parsed else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_node_free(root) }
 
+        // Adjacent texts are joined before the walk, so a reference or a term split by cmark-gfm is seen whole.
+        if page.annotates { cmark_consolidate_text_nodes(root) }
+        var walk = CmarkNodes.walk(root, collectingText: page.annotates)
         var paragraphs: [(paragraph: OpaquePointer, id: String)] = []
         if page.annotates {
-            cmark_consolidate_text_nodes(root)
             // Each id is hashed as few times as it can be: a report may number every one of its paragraphs.
-            paragraphs = ParagraphNumbers.find(in: root)
+            paragraphs = ParagraphNumbers.find(among: walk.paragraphs)
             if !page.paragraphIDs.isEmpty { paragraphs.removeAll { page.paragraphIDs.contains($0.id) } }
             for (_, id) in paragraphs { page.headingIDs.reserve(id) }
         }
-        let headings = collectHeadings(root, ids: &page.headingIDs)
+        // Every heading its text and a unique, stable id, in document order.
+        let headings = walk.headings.map { node in
+            let text = MarkdownRenderer.plainText(of: node)
+            return Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: page.headingIDs.allocate(for: text))
+        }
         if page.annotates {
             var seen: Set<String> = []
             seen.reserveCapacity(paragraphs.count)
@@ -123,8 +129,8 @@ public struct MarkdownRenderer: Sendable {
                 ParagraphNumbers.mark(paragraph, id: id)
             }
             if page.paragraphIDs.isEmpty { page.paragraphIDs = seen } else { page.paragraphIDs.formUnion(seen) }
-            CrossReferences.link(in: root, targets: page.paragraphIDs)
-            Abbreviations.mark(in: root, glossary: page.glossary, used: &page.abbreviationsUsed)
+            CrossReferences.link(in: &walk.runningTexts, targets: page.paragraphIDs)
+            Abbreviations.mark(in: walk.runningTexts, glossary: page.glossary, used: &page.abbreviationsUsed)
         }
         guard let cString = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "", headings: headings)
@@ -169,22 +175,6 @@ public struct MarkdownRenderer: Sendable {
             }
             return false
         }
-    }
-
-    /// Walks the tree in document order, giving every heading its text and a unique, stable id.
-    private func collectHeadings(_ root: OpaquePointer, ids: inout HeadingIDAllocator) -> [Heading] {
-        guard let iterator = cmark_iter_new(root) else { return [] }
-        defer { cmark_iter_free(iterator) }
-        var headings: [Heading] = []
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
-            let text = MarkdownRenderer.plainText(of: node)
-            headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.allocate(for: text)))
-        }
-        return headings
     }
 
     /// The heading's text without markup. It walks with cmark's own iterator rather than by recursion, because

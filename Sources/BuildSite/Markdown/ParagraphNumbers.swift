@@ -49,10 +49,10 @@ enum ParagraphNumbers {
         return CharacterClass.isWhitespace(scalar)
     }
 
-    /// The numbered paragraphs of a tree with their ids, in document order. A paragraph in a tight list is written
+    /// The numbered paragraphs among a tree's paragraphs (`CmarkNodes.walk`), with their ids, in document order. A paragraph in a tight list is written
     /// without `<p>`, so it cannot carry an id and is left out.
-    static func find(in root: OpaquePointer) -> [(paragraph: OpaquePointer, id: String)] {
-        CmarkNodes.all(CMARK_NODE_PARAGRAPH, under: root).compactMap { paragraph in
+    static func find(among paragraphs: [OpaquePointer]) -> [(paragraph: OpaquePointer, id: String)] {
+        paragraphs.compactMap { paragraph in
             if let item = cmark_node_parent(paragraph), cmark_node_get_type(item) == CMARK_NODE_ITEM,
                let list = cmark_node_parent(item), cmark_node_get_list_tight(list) != 0 { return nil }
             // A number starts with a digit: a paragraph whose text does not is passed by without copying its text.
