@@ -216,7 +216,8 @@ public struct HeadingIDAllocator: Sendable {
     }
 
     public mutating func allocate(for text: String) -> String {
-        let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+        let slug = Slug.make(text)
+        let base = slug.isEmpty ? "section" : slug
         let count = (used[base] ?? 0) + 1
         used[base] = count
         return count == 1 ? base : "\(base)-\(count)"

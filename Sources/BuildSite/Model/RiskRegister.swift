@@ -150,8 +150,14 @@ public struct RiskRegister: Sendable {
     }
 
     public func direction(of risk: Risk, in document: Document, settings: SiteSettings) -> Direction {
-        guard let previous = previous(of: risk, in: document, settings: settings) else { return .new }
-        return RiskRegister.direction(from: previous.risk.current, to: risk.current)
+        series(of: risk, in: document, settings: settings).map { RiskRegister.direction(of: risk, in: document, series: $0) } ?? .new
+    }
+
+    /// `direction(of:in:settings:)` for a risk whose series is known: pages that go through a series' entries, or
+    /// have just found it, need not find it again (the council trimmed, its slug made, a key hashed).
+    public static func direction(of risk: Risk, in document: Document, series: Series) -> Direction {
+        guard let previous = previous(in: series, before: document) else { return .new }
+        return direction(from: previous.risk.current, to: risk.current)
     }
 
     /// Up means a higher (worse) score, down a lower one; the same score is unchanged even if L and I swapped.

@@ -61,12 +61,26 @@ enum ReadingTime {
         inWord = (inWord | bits >> 1) & (space ^ 1)
     }
 
+    /// The body's words and every risk's texts' (its title, statement, update, causes, consequences, controls and
+    /// actions), each counted where it is held, without a list made of them.
     static func words(in document: Document) -> Int {
         var count = words(in: document.body)
-        for risk in document.risks {
-            let texts = [risk.title, risk.statement, risk.update].compactMap { $0 } + risk.causes + risk.consequences + risk.controls
-                + risk.actions.flatMap { [$0.action, $0.impact, $0.resources].compactMap { $0 } }
-            count += texts.map(words(in:)).reduce(0, +)
+        func add(_ text: String?) { if let text { count += words(in: text) } }
+        // Read in place, by index: `for risk in risks` would copy each risk, every one of its texts retained.
+        let risks = document.risks
+        for index in risks.indices {
+            add(risks[index].title)
+            add(risks[index].statement)
+            add(risks[index].update)
+            for text in risks[index].causes { add(text) }
+            for text in risks[index].consequences { add(text) }
+            for text in risks[index].controls { add(text) }
+            let actions = risks[index].actions
+            for action in actions.indices {
+                add(actions[action].action)
+                add(actions[action].impact)
+                add(actions[action].resources)
+            }
         }
         return count
     }

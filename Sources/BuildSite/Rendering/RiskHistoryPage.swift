@@ -21,7 +21,7 @@ extension SiteRenderer {
         context["reportCount"] = .text(count(series.entries.count, "report"))
         context["rows"] = .objects(series.entries.map { entry -> TemplateContext in
             var row = entryContext(entry, links: links, appendix: appendix)
-            let direction = riskRegister.direction(of: entry.risk, in: entry.document, settings: site.settings)
+            let direction = RiskRegister.direction(of: entry.risk, in: entry.document, series: series)
             row["directionSymbol"] = .text(direction.symbol)
             row["directionWords"] = .text(RiskAppendixContext.directionWords(direction, current: entry.risk.current))
             row["gap"] = entry.risk.target.map { target in

@@ -37,7 +37,7 @@ extension SiteRenderer {
             row["position"] = .number(position + 1)
             row["historyHref"] = .text(links.page(series.folder))
             row["reportCount"] = .text(count(series.entries.count, "report"))
-            let direction = riskRegister.direction(of: entry.risk, in: entry.document, settings: site.settings)
+            let direction = RiskRegister.direction(of: entry.risk, in: entry.document, series: series)
             row["directionSymbol"] = .text(direction.symbol)
             row["directionWords"] = .text(RiskAppendixContext.directionWords(direction, current: entry.risk.current))
             return row
@@ -100,20 +100,15 @@ extension SiteRenderer {
         // Asked for once: each ask takes the lock of the register made on first use, which every core's deep-dive
         // pages share.
         let register = riskRegister
+        // The series is found once, and the previous entry and the direction read from it.
         guard let series = register.series(of: risk, in: document, settings: site.settings) else { return (nil, nil) }
-        let previous = register.previous(of: risk, in: document, settings: site.settings)
-        let direction = RiskAppendixContext.directionContext(
-            register.direction(of: risk, in: document, settings: site.settings), current: risk.current, riskID: risk.id,
+        let previous = RiskRegister.previous(in: series, before: document)
+        let directionContext = RiskAppendixContext.directionContext(
+            RiskRegister.direction(of: risk, in: document, series: series), current: risk.current, riskID: risk.id,
             council: series.council, previous: previous, previousHref: previous.map { appendixHref($0, links: links) })
-        return (direction, links.page(series.folder))
+        return (directionContext, links.page(series.folder))
     }
 
     /// "1 risk", "3 reports".
     func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-
-    /// The main navigation's entry for the register, when the site has one.
-    func riskRegisterNavigation(folder: String, links: PageLinks) -> [TemplateContext] {
-        guard hasRiskRegister else { return [] }
-        return [["name": "Risk register", "href": .text(links.page(SiteRenderer.riskRegisterFolder)), "current": .flag(folder.hasPrefix(SiteRenderer.riskRegisterFolder))]]
-    }
 }

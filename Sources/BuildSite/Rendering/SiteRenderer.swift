@@ -23,6 +23,8 @@ public struct SiteRenderer: Sendable {
     let facets: [BrowseFacet]
     /// The site's name, language and publisher, as every page's layout shows them (`site.title`…): made once.
     let siteDetails: MustacheValue
+    /// The layout's parts for pages 0 to 5 folders down (`PageChrome`): a document's page is 2, a risk's history 3.
+    private(set) var chromes: [PageChrome] = []
     /// Pages kept from the last build when their inputs are unchanged; nil renders every page.
     let reuse: PageReuse?
     /// The documents' bodies, when the build has moved them out of the model (`DocumentBodies`); nil when the model
@@ -51,6 +53,7 @@ public struct SiteRenderer: Sendable {
         self.facets = BrowseFacet.allCases.filter { facet in
             site.documents.contains { document in facet.values(of: document).contains { !Slug.make($0).isEmpty } }
         }
+        self.chromes = (0...5).map { depth in makeChrome(PageLinks(pageFolder: String(repeating: "folder/", count: depth))) }
     }
 
     /// Every file of the site, in path order: for `check`, the tests and the fuzzer, which read the pages.
@@ -199,23 +202,38 @@ public struct SiteRenderer: Sendable {
 
     /// What every page's layout needs: site name, language, paths to the root and the stylesheet, canonical URL.
     func pageContext(title: String, folder: String, links: PageLinks, description: String) -> TemplateContext {
+        let chrome = chrome(for: links)
         var context: TemplateContext = [
             "site": siteDetails,
             "pageTitle": .text(title),
             "description": .text(description),
-            "root": .text(links.root),
-            "homeHref": .text(links.page("")),
-            "stylesheet": .text(links.file("assets/site.css")),
+            "root": chrome.root,
+            "homeHref": chrome.homeHref,
+            "stylesheet": chrome.stylesheet,
             "canonicalURL": .text(site.settings.baseURL + folder),
-            "searchHref": .text(links.page("search/")),
-            "feedHref": .text(SiteAddress.isAbsolute(site.settings.baseURL) ? links.file("feed.xml") : ""),
-            "footerLinks": .objects(facetLinks(links)),
-            "navigation": .objects(DocumentType.allCases.filter { !index.documents(of: $0).isEmpty && $0 != .page }.map {
-                ["name": .text($0.pluralName), "href": .text(links.page($0.folder + "/")), "current": .flag(folder.hasPrefix($0.folder + "/"))]
-            } + riskRegisterNavigation(folder: folder, links: links)),
+            "searchHref": chrome.searchHref,
+            "feedHref": chrome.feedHref,
+            "footerLinks": chrome.footerLinks,
+            "navigation": chrome.navigation(for: folder),
         ]
         // Room for what each page adds (a document page has about 30 names): one move now, not one each time it fills.
         context.reserveCapacity(32)
         return context
+    }
+
+    /// The layout's parts for a page at `links`: made at the start for the depths pages have, or now for another.
+    private func chrome(for links: PageLinks) -> PageChrome {
+        let depth = links.root.utf8.count / 3
+        if depth < chromes.count, links.root == chromes[depth].links.root { return chromes[depth] }
+        return makeChrome(links)
+    }
+
+    func makeChrome(_ links: PageLinks) -> PageChrome {
+        let sections = DocumentType.allCases.filter { !index.documents(of: $0).isEmpty && $0 != .page }.map {
+            PageChrome.Section(name: $0.pluralName, folder: $0.folder + "/", currentPrefix: $0.folder + "/")
+        } + (hasRiskRegister ? [PageChrome.Section(name: "Risk register", folder: SiteRenderer.riskRegisterFolder,
+                                                   currentPrefix: SiteRenderer.riskRegisterFolder)] : [])
+        return PageChrome(links: links, sections: sections, footerLinks: facetLinks(links),
+                          feedHref: SiteAddress.isAbsolute(site.settings.baseURL) ? links.file("feed.xml") : "")
     }
 }
