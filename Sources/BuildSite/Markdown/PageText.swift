@@ -25,7 +25,7 @@ public struct PageText: Sendable {
     /// Plain Markdown with heading ids only.
     public init(headingIDs: HeadingIDAllocator) {
         self.headingIDs = headingIDs
-        self.glossary = Glossary([:])
+        self.glossary = .empty
         self.glossaryHref = ""
         self.annotates = false
     }

@@ -36,6 +36,9 @@ public struct Glossary: Sendable {
         }
     }
 
+    /// No abbreviations: for fragments rendered without them. Made once, not for each fragment.
+    public static let empty = Glossary([:])
+
     public var isEmpty: Bool { entries.isEmpty }
 
     public func entry(for term: String) -> Entry? { byTerm[term] }

@@ -8,29 +8,34 @@ struct RiskAppendixContext {
     let markdown: MarkdownRenderer
     let heatMap: HeatMapContext
 
-    static func anchor(for risk: Risk) -> String { "risk-" + (Slug.make(risk.id).isEmpty ? "item" : Slug.make(risk.id)) }
+    static func anchor(for risk: Risk) -> String {
+        let slug = Slug.make(risk.id)
+        return "risk-" + (slug.isEmpty ? "item" : slug)
+    }
 
     /// - Parameters:
     ///   - direction: from `directionContext`, or nil to leave the line out.
     ///   - historyHref: the link to the risk's page of scores over time, when the site has one.
     func make(_ risk: Risk, in document: Document, direction: TemplateContext?, historyHref: String? = nil) -> TemplateContext {
+        let current = scoreContext("Current score", risk.current)
         var scores: [TemplateContext] = []
         if let inherent = risk.inherent { scores.append(scoreContext("Inherent score (before controls)", inherent)) }
-        scores.append(scoreContext("Current score", risk.current))
+        scores.append(current)
         if let target = risk.target { scores.append(scoreContext("Target score", target)) }
+        let anchor = RiskAppendixContext.anchor(for: risk)
 
         var context: TemplateContext = [
             "id": .text(risk.id),
-            "anchor": .text(RiskAppendixContext.anchor(for: risk)),
+            "anchor": .text(anchor),
             "title": .text(risk.title),
             "scores": .objects(scores),
-            "current": .object(scoreContext("Current score", risk.current)),
+            "current": .object(current),
             "causes": .texts(risk.causes),
             "consequences": .texts(risk.consequences),
             "controls": .objects(risk.controls.map { ["html": .text(markdown.renderInline($0))] }),
             "actions": .objects(risk.actions.map { actionContext($0, reportDate: document.date) }),
             "heatMap": .object(heatMap.make(
-                entries: [HeatMapContext.Entry(label: risk.id, href: "#" + RiskAppendixContext.anchor(for: risk), score: risk.current,
+                entries: [HeatMapContext.Entry(label: risk.id, href: "#" + anchor, score: risk.current,
                                                description: "risk \(risk.id), \(risk.title): current score \(risk.current.formula)")],
                 caption: "Heat map: where risk \(risk.id) sits now, by likelihood and impact")),
         ]
