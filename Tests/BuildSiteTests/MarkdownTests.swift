@@ -58,4 +58,19 @@ struct MarkdownTests {
         // The Kelvin sign lower-cases to an ASCII k; a heading with no letter or digit gets a generic id.
         #expect(rendered.headings.map(\.id) == ["childrens-services-2023-24-q3", "caf-mlauts-risk", "reading-at-300-k", "section"])
     }
+
+    @Test("cmark-gfm's own UTF-8 check would change nothing: generated text, NUL bytes and all, renders the same without it")
+    func utf8CheckChangesNothing() {
+        var checked = MarkdownRenderer()
+        checked.checksUTF8 = true
+        let unchecked = MarkdownRenderer()
+        #expect(!unchecked.checksUTF8)
+        let alphabet: [Character] = Array("aZ 09#*_-~|`>[]()!\\<&\n\t") + ["\u{0}", "é", "e\u{301}", "€", "😀", "\u{FFFD}", "\u{212A}", "’", "\r"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 1...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" })
+            #expect(unchecked.render(text).html == checked.render(text).html, "\(text.debugDescription)")
+        }
+        #expect(unchecked.render("a\u{0}b").html == "<p>a\u{FFFD}b</p>\n")
+    }
 }
