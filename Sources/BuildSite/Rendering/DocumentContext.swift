@@ -4,9 +4,16 @@ import Mustache
 /// Every value is plain text and is HTML-escaped by the template.
 enum DocumentSummaryContext {
     static func make(_ document: Document, links: PageLinks) -> TemplateContext {
+        linked(base(document), document, links: links)
+    }
+
+    /// Everything but the link, which depends on the page the summary is on: the same for every listing, so a
+    /// build makes it once per document (`SiteRenderer.summaries`). The link's name is in its place already, so
+    /// that setting it keeps the names in the order the fingerprint reads them.
+    static func base(_ document: Document) -> TemplateContext {
         var context: TemplateContext = [
             "title": .text(document.title),
-            "href": .text(links.page(document.urlPath)),
+            "href": .text(""),
             "date": .text(document.date.display),
             "dateISO": .text(document.date.iso),
             "typeName": .text(document.type.singularName),
@@ -14,6 +21,13 @@ enum DocumentSummaryContext {
         context["council"] = document.council.map(MustacheValue.text)
         context["committee"] = document.committee.map(MustacheValue.text)
         context["summary"] = document.summary.map(MustacheValue.text)
+        return context
+    }
+
+    /// `base` with the link to the document from a page at `links`.
+    static func linked(_ base: TemplateContext, _ document: Document, links: PageLinks) -> TemplateContext {
+        var context = base
+        context["href"] = .text(links.page(document.urlPath))
         return context
     }
 }

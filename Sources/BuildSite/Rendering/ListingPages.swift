@@ -8,6 +8,7 @@ extension SiteRenderer {
                             breadcrumbs: [(title: String, folder: String)]) -> [OutputFile] {
         let links = PageLinks(pageFolder: folder)
         let count = Pagination.pageCount(for: documents.count)
+        let summaries = self.summaries
         return (1...count).map { number in
             let first = (number - 1) * Pagination.size
             let slice = documents[first..<min(documents.count, first + Pagination.size)]
@@ -17,7 +18,7 @@ extension SiteRenderer {
                                       description: intro ?? "\(heading): publications on \(site.settings.title).")
             context["heading"] = .text(heading)
             context["intro"] = intro.map(MustacheValue.text)
-            context["documents"] = .objects(slice.map { DocumentSummaryContext.make($0, links: links) })
+            context["documents"] = .objects(slice.map { summary($0, links: links, from: summaries) })
             context["pagination"] = pagination.context.map(MustacheValue.object)
             if count > 1 {
                 context["resultsSummary"] = .text("Showing \(first + 1) to \(first + slice.count) of \(documents.count) publications")

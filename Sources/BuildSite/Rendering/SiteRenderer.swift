@@ -23,6 +23,11 @@ public struct SiteRenderer: Sendable {
     let facets: [BrowseFacet]
     /// The site's name, language and publisher, as every page's layout shows them (`site.title`…): made once.
     let siteDetails: MustacheValue
+    /// Every document's summary for listings (`DocumentSummaryContext.base`), by content path: made once, when the
+    /// first listing asks, not each of the six or so times a document is listed (its type, year, council, committee
+    /// and topics); a rebuild that renders no listing never makes them.
+    var summaries: [String: TemplateContext] { summaryStore.value }
+    private let summaryStore: MadeOnFirstUse<[String: TemplateContext]>
     /// The layout's parts for pages 0 to 5 folders down (`PageChrome`): a document's page is 2, a risk's history 3.
     private(set) var chromes: [PageChrome] = []
     /// Pages kept from the last build when their inputs are unchanged; nil renders every page.
@@ -42,6 +47,9 @@ public struct SiteRenderer: Sendable {
         self.bodies = bodies
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
         self.riskRegisterStore = MadeOnFirstUse { RiskRegister(site: site) }
+        self.summaryStore = MadeOnFirstUse {
+            Dictionary(site.documents.map { ($0.contentPath, DocumentSummaryContext.base($0)) }, uniquingKeysWith: { first, _ in first })
+        }
         self.hasRiskRegister = site.documents.contains { $0.hasRisks }
         self.index = SiteIndex(site)
         self.glossary = Glossary(site.glossary)
@@ -219,6 +227,14 @@ public struct SiteRenderer: Sendable {
         // Room for what each page adds (a document page has about 30 names): one move now, not one each time it fills.
         context.reserveCapacity(32)
         return context
+    }
+
+    /// `document`'s summary with its link from a page at `links`, from `summaries` (which a listing asks for once,
+    /// not once for each of its documents). A page that shows one or two summaries makes its own, and a rebuild that
+    /// renders one report's page never makes them all.
+    func summary(_ document: Document, links: PageLinks, from summaries: [String: TemplateContext]) -> TemplateContext {
+        guard let base = summaries[document.contentPath] else { return DocumentSummaryContext.make(document, links: links) }
+        return DocumentSummaryContext.linked(base, document, links: links)
     }
 
     /// The layout's parts for a page at `links`: made at the start for the depths pages have, or now for another.
