@@ -184,6 +184,43 @@ struct FrontMatterTests {
         #expect(ContentDate(iso: "24-3-1") == nil)
     }
 
+    /// The date as it was read before stop 20, Character by Character: the reference the byte reading must agree with.
+    static func characterDate(_ text: String) -> ContentDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count),
+              zip(parts, [4, 2, 2]).allSatisfy({ $0.count == $1 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), year >= 1000 else { return nil }
+        var date = ContentDate(year: year)
+        if parts.count >= 2 {
+            guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+            date.month = month
+        }
+        if parts.count == 3, let month = date.month {
+            guard let day = Int(parts[2]), (1...ContentDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            date.day = day
+        }
+        return date
+    }
+
+    @Test("A date read as bytes is the date read Character by Character, on awkward and on generated texts")
+    func datesAgreeWithCharacterReading() {
+        let awkward = ["2024-03-01", "2024-03-", "2024--3", "2024-1-01", "2024-01-1", "0999", "1000", "9999-12-31", "2023-02-29",
+                       "2000-02-29", "1900-02-29", "2024-04-31", "２０２４", "2024-0３-01", "2024\r\n", "-2024", "2024-",
+                       "2024-03-01 ", " 2024", "2024-\u{301}03-01", "2024-03-01\u{301}", "2024-00-10", "2024-03-00", "", "-", "--"]
+        for text in awkward {
+            #expect(ContentDate(iso: text) == Self.characterDate(text), "\(text.debugDescription)")
+        }
+        let alphabet: [Character] = Array("0123456789--------12a ") + ["３", "\u{301}", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var dates = 0
+        for _ in 0..<30_000 {
+            let text = String((0..<Int.random(in: 0...11, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "0" })
+            #expect(ContentDate(iso: text) == Self.characterDate(text), "\(text.debugDescription)")
+            if Self.characterDate(text) != nil { dates += 1 }
+        }
+        #expect(dates > 50)
+    }
+
     @Test("Duplicate risk ids, bad due dates and unknown statuses are errors; a target above current is a warning")
     func riskValidation() {
         let (_, diagnostics) = decode("""

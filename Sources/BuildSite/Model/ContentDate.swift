@@ -6,21 +6,38 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public var day: Int?
 
     /// Accepts `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, and only dates that exist (no 2025-02-30).
+    /// Read as bytes: every report's date and every action's due date comes here, and splitting the text and asking
+    /// each Character whether it is a number looked up Unicode's tables. Such a date is all ASCII, so a text with
+    /// any other byte is none.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let widths = [4, 2, 2]
-        guard (1...3).contains(parts.count),
-              zip(parts, widths).allSatisfy({ $0.count == $1 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), year >= 1000 else { return nil }
-        self.year = year
-        if parts.count >= 2 {
-            guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
-            self.month = month
+        var text = text
+        guard let date = text.withUTF8({ ContentDate.parse($0) }) else { return nil }
+        self = date
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ContentDate? {
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+        func number(_ start: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in start..<start + count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
         }
-        if parts.count == 3, let month {
-            guard let day = Int(parts[2]), (1...ContentDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-            self.day = day
+        guard let year = number(0, 4), year >= 1000 else { return nil }
+        var date = ContentDate(year: year)
+        if bytes.count >= 7 {
+            guard bytes[4] == UInt8(ascii: "-"), let month = number(5, 2), (1...12).contains(month) else { return nil }
+            date.month = month
+            if bytes.count == 10 {
+                guard bytes[7] == UInt8(ascii: "-"), let day = number(8, 2),
+                      (1...ContentDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+                date.day = day
+            }
         }
+        return date
     }
 
     public init(year: Int, month: Int? = nil, day: Int? = nil) {
