@@ -77,9 +77,11 @@ struct YAMLFields {
     let context: YAMLContext
     /// What this mapping is, for messages: "front matter", "risk 16", "action 3 of risk 16".
     private(set) var what: String
-    /// The values by key text, made once: fields are read several times each, and a mapping is searched key by key
-    /// only for messages.
-    private let values: [String: YAMLNode]
+    /// The values with their keys' text, in the mapping's order, made once: fields are read several times each. A
+    /// field is found by comparing keys in turn, not by hashing: a mapping has a few to twenty keys, nearly all
+    /// short enough to be compared as one word, and a dictionary per mapping (every key hashed to make it, and again
+    /// for each look-up) was 1% of a build's samples.
+    private let values: [(key: String, value: YAMLNode)]
 
     init?(_ node: YAMLNode?, context: YAMLContext, what: String, bag: inout DiagnosticBag) {
         guard let node, let mapping = node.mapping else {
@@ -100,17 +102,15 @@ struct YAMLFields {
         return renamed
     }
 
-    /// The look-up tables. A value is found under its key's text when the key is text: untagged, quoted, `!` or
+    /// The look-up table. A value is found under its key's text when the key is text: untagged, quoted, `!` or
     /// `!!str` (every key this program reads is plain text; a key tagged `!!int` is not text). Two such keys with
     /// the same text are a duplicate, which `YAMLTree` already refused, so which one wins cannot matter; the first
-    /// is kept.
-    private static func index(_ mapping: YAMLNode.Mapping) -> [String: YAMLNode] {
-        var values: [String: YAMLNode] = [:]
+    /// is found.
+    private static func index(_ mapping: YAMLNode.Mapping) -> [(key: String, value: YAMLNode)] {
+        var values: [(key: String, value: YAMLNode)] = []
         values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            if let scalar = key.scalar, isText(scalar), values[scalar.string] == nil {
-                values[scalar.string] = value
-            }
+            if let scalar = key.scalar, isText(scalar) { values.append((scalar.string, value)) }
         }
         return values
     }
@@ -135,7 +135,8 @@ struct YAMLFields {
     var location: SourceLocation { context.location(of: node) }
 
     func value(_ key: String) -> YAMLNode? {
-        guard let value = values[key], !YAMLFields.isNothing(value) else { return nil }
+        // The first key with this text: a second is a duplicate, which `YAMLTree` refused already.
+        guard let value = values.first(where: { $0.key == key })?.value, !YAMLFields.isNothing(value) else { return nil }
         return value
     }
 
