@@ -214,8 +214,9 @@ extension CSVWriter {
         }
 
         if quoted {
-            // Most fields have no double quote: a search of the bytes is much cheaper than a replace through NSString.
-            if value.utf8.contains(UInt8(ascii: "\"")) {
+            // Most fields have no double quote: a search of the bytes (`memchr` where the string keeps them; walking
+            // its UTF-8 view checked an index at every byte) is much cheaper than a replace through NSString.
+            if value.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\"")), bytes.count) != nil } ?? false }) {
                 value = value.replacingOccurrences(of: DQUOTE_STR, with: DQUOTE2_STR)
             }
             try writeQuote()
@@ -269,8 +270,11 @@ extension CSVWriter {
     private func needsQuotes(_ value: String) -> Bool {
         let delimiter = configuration.delimiter.utf8
         if delimiter.count == 1, let delimiterByte = delimiter.first, delimiterByte < 0x80 {
-            return value.utf8.contains { byte in
-                byte == UInt8(ascii: "\"") || byte == delimiterByte || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+            var value = value
+            return value.withUTF8 { bytes in
+                bytes.contains { byte in
+                    byte == UInt8(ascii: "\"") || byte == delimiterByte || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+                }
             }
         }
         return value.contains("\"") || value.contains(configuration.delimiter) || value.contains("\r") || value.contains("\n") || value.contains("\r\n")
