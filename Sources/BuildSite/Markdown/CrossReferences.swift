@@ -72,20 +72,20 @@ enum CrossReferences {
     }
 
     /// Links every reference in the running text (`CmarkNodes.walk`) to its paragraph. A text that holds one is
-    /// replaced by texts and links: `texts` then lists the new texts in its place, so the next pass sees them.
+    /// replaced by texts and links: `texts` then lists the new texts in its place, so the next pass sees them. (The
+    /// list is made anew, not edited in place: a report may refer to a paragraph in every one of its texts.)
     static func link(in texts: inout [OpaquePointer], targets: Set<String>) {
         guard !targets.isEmpty else { return }
-        var index = 0
-        while index < texts.count {
-            let node = texts[index]
+        var runningTexts: [OpaquePointer] = []
+        runningTexts.reserveCapacity(texts.count)
+        for node in texts {
             // The search that `pieces` starts with, run on cmark-gfm's bytes first: most text is passed by without
             // a String made of it.
             guard CmarkNodes.withLiteralBytes(node, { $0.count > 6 && mayReferToParagraph($0) }),
                   let pieces = pieces(of: CmarkNodes.literal(node), targets: targets) else {
-                index += 1
+                runningTexts.append(node)
                 continue
             }
-            var runningTexts: [OpaquePointer] = []
             let nodes = pieces.compactMap { piece -> OpaquePointer? in
                 switch piece {
                 case .text(let text):
@@ -97,8 +97,7 @@ enum CrossReferences {
                 }
             }
             CmarkNodes.replace(node, with: nodes)
-            texts.replaceSubrange(index...index, with: runningTexts)
-            index += runningTexts.count
         }
+        texts = runningTexts
     }
 }
