@@ -4,7 +4,8 @@ import CCmarkGFM
 /// and links to its entry on the glossary page. A term matches as a whole word and in its case ("CLA", not "cla");
 /// a plural "s" may follow it ("YPAs"). Only running text is touched, never code, links, headings or image text.
 enum Abbreviations {
-    /// Marks first uses in the running text (`CmarkNodes.walk`); the HTML post-processor turns the marks into `<abbr>` links.
+    /// Marks first uses in the running text (`CmarkNodes.walk`); the HTML post-processor turns the marks into
+    /// `<abbr>` links.
     static func mark(in texts: [OpaquePointer], glossary: Glossary, used: inout Set<String>) {
         guard !glossary.isEmpty else { return }
         for node in texts {

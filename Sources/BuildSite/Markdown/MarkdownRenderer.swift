@@ -38,7 +38,8 @@ public struct MarkdownRenderer: Sendable {
     /// characters off mid-parse and lose strikethrough or links. The `CmarkParallelParsing` target keeps them
     /// switched on instead. Where its definition is in use (checked after one parse), parsers share nothing they
     /// write and run on every core at once; elsewhere one parses at a time, under this lock. Making the parser,
-    /// walking the tree and rendering it to HTML never needed the lock. `MarkdownConcurrencyTests` checks that parses at once come out as parses one at a time.
+    /// walking the tree and rendering it to HTML never needed the lock. `MarkdownConcurrencyTests` checks that
+    /// parses at once come out as parses one at a time.
     static let parseLock = NSLock()
 
     /// Whether documents may be parsed at once: `CmarkParallelParsing` has taken cmark-gfm's calls, as a probe's

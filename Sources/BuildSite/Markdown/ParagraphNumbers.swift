@@ -49,8 +49,8 @@ enum ParagraphNumbers {
         return CharacterClass.isWhitespace(scalar)
     }
 
-    /// The numbered paragraphs among a tree's paragraphs (`CmarkNodes.walk`), with their ids, in document order. A paragraph in a tight list is written
-    /// without `<p>`, so it cannot carry an id and is left out.
+    /// The numbered paragraphs among a tree's paragraphs (`CmarkNodes.walk`), with their ids, in document order.
+    /// A paragraph in a tight list is written without `<p>`, so it cannot carry an id and is left out.
     static func find(among paragraphs: [OpaquePointer]) -> [(paragraph: OpaquePointer, id: String)] {
         paragraphs.compactMap { paragraph in
             if let item = cmark_node_parent(paragraph), cmark_node_get_type(item) == CMARK_NODE_ITEM,

@@ -5,11 +5,10 @@ import Mustache
 /// so they are made once for each depth pages have, not once for each of 14,000 pages (the footer's links, the
 /// navigation with its current section, the home, search, style sheet and feed links).
 struct PageChrome: Sendable {
-    /// One entry of the main navigation: its name, its folder, and the folder prefix that makes it current.
+    /// One entry of the main navigation: its name and its folder, which is current for a page in or below it.
     struct Section: Sendable {
         var name: String
         var folder: String
-        var currentPrefix: String
     }
 
     let root: MustacheValue
@@ -41,7 +40,7 @@ struct PageChrome: Sendable {
 
     /// The navigation for a page in `folder`, its section marked current.
     func navigation(for folder: String) -> MustacheValue {
-        let current = sections.indices.filter { folder.hasPrefix(sections[$0].currentPrefix) }
+        let current = sections.indices.filter { folder.hasPrefix(sections[$0].folder) }
         switch current.count {
         case 0: return navigationBySection[sections.count]
         case 1: return navigationBySection[current[0]]

@@ -244,11 +244,10 @@ public struct SiteRenderer: Sendable {
         return makeChrome(links)
     }
 
-    func makeChrome(_ links: PageLinks) -> PageChrome {
+    private func makeChrome(_ links: PageLinks) -> PageChrome {
         let sections = DocumentType.allCases.filter { !index.documents(of: $0).isEmpty && $0 != .page }.map {
-            PageChrome.Section(name: $0.pluralName, folder: $0.folder + "/", currentPrefix: $0.folder + "/")
-        } + (hasRiskRegister ? [PageChrome.Section(name: "Risk register", folder: SiteRenderer.riskRegisterFolder,
-                                                   currentPrefix: SiteRenderer.riskRegisterFolder)] : [])
+            PageChrome.Section(name: $0.pluralName, folder: $0.folder + "/")
+        } + (hasRiskRegister ? [PageChrome.Section(name: "Risk register", folder: SiteRenderer.riskRegisterFolder)] : [])
         return PageChrome(links: links, sections: sections, footerLinks: facetLinks(links),
                           feedHref: SiteAddress.isAbsolute(site.settings.baseURL) ? links.file("feed.xml") : "")
     }
