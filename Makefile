@@ -3,9 +3,7 @@
 # packages into .venv/ only when missing).
 
 SWIFT ?= swift
-# libcurl's headers and library: the release build links Foundation's networking part statically (below), and it
-# calls libcurl.
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev libcurl4-openssl-dev pkg-config python3-jsonschema
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config python3-jsonschema
 # The browser suite: Debian's Chromium and its driver, nginx to serve the site from a sub-path.
 BROWSER_APT_PACKAGES := chromium chromium-driver nginx
 # The Content-Security-Policy test loads pages in Chromium, served by Python's web server.
@@ -41,7 +39,7 @@ test-deps: deps search-deps
 # Swift libraries to look up and relocate at every start, and direct calls into the runtime (each retain and release
 # went through the dynamic linker's table). In paired runs: start-up 18 -> 11 ms; a full build of 10,000 reports
 # 7% less user CPU; a one-edit rebuild at 1,000 reports 62 -> 51 ms. The executable runs on any Linux machine with
-# the Debian libraries it names (cmark-gfm, jemalloc, libcurl), without a Swift installation.
+# the Debian libraries it names (cmark-gfm, jemalloc), without a Swift installation.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
 build: deps

@@ -20,8 +20,9 @@ let package = Package(
         .package(path: "Vendor/CSV.swift"),
         // Tests only: reads the CSV files back with a second, independent parser.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
-        // `build-site serve`: a small, well-kept HTTP server.
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // `build-site serve`: a small, well-kept HTTP server. FlyingFox 0.27.1 without its proxy handler, which alone
+        // linked Foundation's networking part, libcurl and thirty libraries into every start (Vendor/README.md).
+        .package(path: "Vendor/FlyingFox"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev: GitHub's own Markdown parser.
