@@ -42,6 +42,9 @@ extension Array where Element == SwiftSetting {
     static var upcomingFeatures: [SwiftSetting] {
         [
             .enableUpcomingFeature("ExistentialAny"),
+            // build-site: upstream's own warnings (a deprecated initialiser, restated conformances) are not ours to
+            // mend, and a local package's are not hidden as a fetched one's are.
+            .unsafeFlags(["-suppress-warnings"]),
             .swiftLanguageMode(.v6)
         ]
     }
