@@ -103,8 +103,9 @@ extension SiteRenderer {
         // The series is found once, and the previous entry and the direction read from it.
         guard let series = register.series(of: risk, in: document, settings: site.settings) else { return (nil, nil) }
         let previous = RiskRegister.previous(in: series, before: document)
+        let direction = previous.map { RiskRegister.direction(from: $0.risk.current, to: risk.current) } ?? .new
         let directionContext = RiskAppendixContext.directionContext(
-            RiskRegister.direction(of: risk, in: document, series: series), current: risk.current, riskID: risk.id,
+            direction, current: risk.current, riskID: risk.id,
             council: series.council, previous: previous, previousHref: previous.map { appendixHref($0, links: links) })
         return (directionContext, links.page(series.folder))
     }
