@@ -81,7 +81,12 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public var description: String { iso }
 
     public static func < (lhs: ContentDate, rhs: ContentDate) -> Bool {
-        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+        lhs.orderingKey < rhs.orderingKey
+    }
+
+    /// One number that orders dates as `<` does: a year before any month of it, a month before any day of it.
+    var orderingKey: Int {
+        (year * 100 + (month ?? 0)) * 100 + (day ?? 0)
     }
 }
 

@@ -19,28 +19,36 @@ enum ByteList {
     }
 
     /// Writes `count` items straight into the list's bytes, without a `Data` for each (a rebuild's record and
-    /// cache are tens of thousands of short texts, and the build waits for the record before it ends).
+    /// cache are tens of thousands of short texts, and the build waits for the record before it ends). The bytes
+    /// gather in an array, made into `Data` once: appending to `Data` piece by piece cost ten times as much, and the
+    /// record is written at the very end of a build, on one core while the other waits.
     struct Writer {
-        private(set) var data: Data
+        private var bytes: [UInt8] = []
 
         /// `bytes`: about how many bytes the items hold, to reserve room for them.
         init(count: Int, bytes: Int) {
-            data = Data(capacity: ByteList.header.count + 8 * (count + 1) + bytes)
-            data.append(contentsOf: ByteList.header)
-            ByteList.append(UInt64(count), to: &data)
+            self.bytes.reserveCapacity(ByteList.header.count + 8 * (count + 1) + bytes)
+            self.bytes.append(contentsOf: ByteList.header)
+            appendLength(count)
         }
 
+        var data: Data { Data(bytes) }
+
         mutating func append(_ item: Data) {
-            ByteList.append(UInt64(item.count), to: &data)
-            data.append(item)
+            appendLength(item.count)
+            bytes.append(contentsOf: item)
         }
 
         mutating func append(_ text: String) {
             var text = text
-            text.withUTF8 { bytes in
-                ByteList.append(UInt64(bytes.count), to: &data)
-                data.append(bytes)
+            text.withUTF8 { utf8 in
+                appendLength(utf8.count)
+                bytes.append(contentsOf: utf8)
             }
+        }
+
+        private mutating func appendLength(_ length: Int) {
+            withUnsafeBytes(of: UInt64(length).littleEndian) { bytes.append(contentsOf: $0) }
         }
     }
 
@@ -67,9 +75,5 @@ enum ByteList {
             }
             return offset == bytes.count ? items : nil
         }
-    }
-
-    private static func append(_ number: UInt64, to data: inout Data) {
-        withUnsafeBytes(of: number.littleEndian) { data.append(contentsOf: $0) }
     }
 }
