@@ -110,6 +110,36 @@ struct FindingYourWayTests {
         #expect(try site.read("Site/index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Test reports: new publications\" href=\"feed.xml\">"))
     }
 
+    @Test("feed.xml lists the newest publications, 50 unless site.yml's feed_limit says otherwise")
+    func feedLimit() throws {
+        let (site, _) = try siteWithMinutes(55)
+        defer { site.remove() }
+        func entries() throws -> [String] {
+            try site.read("Site/feed.xml").components(separatedBy: "<entry>").dropFirst().map { entry in
+                String(entry.split(separator: "<title>")[1].prefix { $0 != "<" })
+            }
+        }
+        // Minutes 54 is the newest (2024-07-01), Minutes 5 the 50th newest.
+        var listed = try entries()
+        #expect(listed.count == 50)
+        #expect(listed.first == "Minutes 54" && listed.last == "Minutes 5")
+        #expect(try site.read("Site/feed.xml").contains("<updated>2024-07-01T00:00:00Z</updated>"))
+
+        try site.write("Content/site.yml", "title: Test reports\nbase_url: https://example.org/reports/\nfeed_limit: 3\n")
+        var options = site.options
+        options.search = .off
+        _ = try SiteBuilder(options: options).build()
+        listed = try entries()
+        #expect(listed == ["Minutes 54", "Minutes 53", "Minutes 52"])
+        // Every page is still listed elsewhere: the sitemap names the oldest minutes too.
+        #expect(try site.read("Site/sitemap.xml").contains("https://example.org/reports/minutes/m0/"))
+
+        try site.write("Content/site.yml", "title: Test reports\nbase_url: https://example.org/reports/\nfeed_limit: 0\n")
+        #expect(site.buildErrors() == ["Content/site.yml:3:13: error: feed_limit must be 1 or more: how many of the newest publications feed.xml lists; found 0"])
+        try site.write("Content/site.yml", "title: Test reports\nbase_url: https://example.org/reports/\nfeed_limit: all\n")
+        #expect(site.buildErrors() == ["Content/site.yml:3:13: error: 'feed_limit' must be a whole number; found \"all\""])
+    }
+
     @Test("Without a full base_url there is no sitemap or feed, and robots.txt names none")
     func noAbsoluteBase() throws {
         let site = try TemporarySite()

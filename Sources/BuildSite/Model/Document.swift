@@ -154,9 +154,14 @@ public struct SiteSettings: Sendable {
     /// Raw HTML in Markdown is dropped unless the site opts in with `unsafe_html: true`.
     public var allowRawHTML: Bool
     public var riskMatrix: RiskMatrix
+    /// How many of the newest publications `feed.xml` lists (`feed_limit`). A feed reader fetches the whole file
+    /// each time it looks for news, so a council with thousands of papers would send it megabytes for a few new
+    /// entries; 50 covers months of any council's publishing.
+    public var feedLimit: Int
 
+    public static let defaultFeedLimit = 50
     public static let defaults = SiteSettings(title: "Council reports", publisher: "", baseURL: "/", language: "en-GB",
-                                              allowRawHTML: false, riskMatrix: .standard)
+                                              allowRawHTML: false, riskMatrix: .standard, feedLimit: defaultFeedLimit)
 }
 
 /// Everything a build publishes, checked and sorted: the render stage's only input.

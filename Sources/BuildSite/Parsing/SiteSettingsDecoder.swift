@@ -1,6 +1,6 @@
-/// Reads `Content/site.yml`: the site's title, publisher, address, language and risk matrix.
+/// Reads `Content/site.yml`: the site's title, publisher, address, language, feed length and risk matrix.
 enum SiteSettingsDecoder {
-    static let knownKeys = ["title", "publisher", "base_url", "language", "unsafe_html", "risk_matrix"]
+    static let knownKeys = ["title", "publisher", "base_url", "language", "unsafe_html", "feed_limit", "risk_matrix"]
 
     static func decode(_ file: SourceFile?) -> (SiteSettings, [Diagnostic]) {
         guard let file else { return (.defaults, []) }
@@ -26,6 +26,13 @@ enum SiteSettingsDecoder {
         }
         settings.language = fields.string("language", bag: &bag) ?? settings.language
         settings.allowRawHTML = fields.bool("unsafe_html", bag: &bag) ?? false
+        if let limit = fields.int("feed_limit", bag: &bag) {
+            if limit >= 1 {
+                settings.feedLimit = limit
+            } else {
+                bag.error(fields.location("feed_limit"), "feed_limit must be 1 or more: how many of the newest publications feed.xml lists; found \(limit)")
+            }
+        }
         if let matrixNode = fields.value("risk_matrix") {
             settings.riskMatrix = decodeMatrix(matrixNode, context: context, bag: &bag)
         }

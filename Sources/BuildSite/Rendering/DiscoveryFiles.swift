@@ -44,7 +44,8 @@ extension SiteRenderer {
         return xml + "</urlset>\n"
     }
 
-    /// An Atom feed of every publication, newest first. A date given only as a month or year is its first day.
+    /// An Atom feed of the newest publications (`feed_limit` of them), newest first. A date given only as a month or
+    /// year is its first day.
     func feed() -> String {
         let base = site.settings.baseURL
         let author = site.settings.publisher.isEmpty ? site.settings.title : site.settings.publisher
@@ -61,7 +62,7 @@ extension SiteRenderer {
           <author><name>\(HTMLText.escape(author))</name></author>
 
         """
-        for document in site.documents where document.type != .page {
+        for document in site.documents.lazy.filter({ $0.type != .page }).prefix(site.settings.feedLimit) {
             let address = HTMLText.escape(base + document.urlPath)
             xml += "  <entry>\n"
             xml += "    <title>\(HTMLText.escape(document.title))</title>\n"
