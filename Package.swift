@@ -34,12 +34,16 @@ let package = Package(
         // Keeps cmark-gfm's process-wide table of trigger characters switched on, so that documents parse on every
         // core at once (special_characters.c; MarkdownRenderer.parsesInParallel).
         .target(name: "CmarkParallelParsing"),
+        // A cmark-gfm allocator that hands out memory from a per-thread arena, reused document after document
+        // (arena.c; MarkdownRenderer.render).
+        .target(name: "CmarkArena"),
         // The engine: load → parse and validate → site model → render → write.
         .target(
             name: "BuildSite",
             dependencies: [
                 "CCmarkGFM",
                 "CmarkParallelParsing",
+                "CmarkArena",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),

@@ -73,4 +73,32 @@ struct MarkdownTests {
         }
         #expect(unchecked.render("a\u{0}b").html == "<p>a\u{FFFD}b</p>\n")
     }
+
+    @Test("Markdown rendered in each thread's arena is what cmark-gfm's own allocator makes, document after document, on every core")
+    func threadArenaChangesNothing() {
+        var ownAllocator = MarkdownRenderer()
+        ownAllocator.allocatesInThreadArena = false
+        let arena = MarkdownRenderer()
+        #expect(arena.allocatesInThreadArena)
+        let glossary = Glossary(["CLA": "Children looked after", "CP": "Child protection"])
+        let pieces = ["1.1 The CLA figures, as paragraph 1.2 says.\n\n", "1.2. **Audit** found [a link](https://example.org) and ~~old~~ text.\n\n",
+                      "| A | B |\n|---|---|\n| 1 | 2 |\n\n", "- [x] done\n- item with `code`\n\n", "# Heading\n\n", "A footnote[^1].\n\n[^1]: The note.\n\n",
+                      "> quoted www.example.org text\n\n", "```swift\nlet x = 1\n```\n\n", "See paragraphs 1.1 and 1.2 on CP.\n\n"]
+        var generator = SystemRandomNumberGenerator()
+        // Short texts, and long ones that outgrow a thread's first block (256 KB) and the largest it keeps (4 MB).
+        // Every piece once, then generated texts.
+        let texts = [pieces.joined()] + (1..<300).map { index -> String in
+            let count = index % 100 == 0 ? 30_000 : index % 10 == 0 ? 3_000 : Int.random(in: 1...12, using: &generator)
+            return (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+        @Sendable func render(_ renderer: MarkdownRenderer, _ text: String) -> String {
+            var page = PageText(glossary: glossary, glossaryHref: "g.html")
+            return renderer.render(text, page: &page).html
+        }
+        let expected = texts.map { render(ownAllocator, $0) }
+        let rendered = concurrentMap(texts.count) { render(arena, texts[$0]) }
+        #expect(rendered == expected)
+        // The first text's cross-reference, strikethrough and abbreviation are there to compare.
+        #expect(expected[0].contains("<a href=\"#para-1-2\">") && expected[0].contains("<del>old</del>") && expected[0].contains("<abbr"))
+    }
 }

@@ -52,16 +52,19 @@ enum CmarkNodes {
         return body(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
     }
 
-    static func text(_ literal: String) -> OpaquePointer? {
-        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+    /// A new text node, made with the allocator of the tree it is for: cmark-gfm joins only nodes of one allocator,
+    /// and frees each through its own.
+    static func text(_ literal: String, allocator: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {
+        guard let node = cmark_node_new_with_mem(CMARK_NODE_TEXT, allocator) else { return nil }
         cmark_node_set_literal(node, literal)
         return node
     }
 
-    static func link(to url: String, text: String) -> OpaquePointer? {
-        guard let node = cmark_node_new(CMARK_NODE_LINK) else { return nil }
+    /// A new link node holding `text`, with the allocator of the tree it is for.
+    static func link(to url: String, text: String, allocator: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {
+        guard let node = cmark_node_new_with_mem(CMARK_NODE_LINK, allocator) else { return nil }
         cmark_node_set_url(node, url)
-        if let child = CmarkNodes.text(text) { cmark_node_append_child(node, child) }
+        if let child = CmarkNodes.text(text, allocator: allocator) { cmark_node_append_child(node, child) }
         return node
     }
 

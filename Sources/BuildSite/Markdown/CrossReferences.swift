@@ -74,7 +74,8 @@ enum CrossReferences {
     /// Links every reference in the running text (`CmarkNodes.walk`) to its paragraph. A text that holds one is
     /// replaced by texts and links: `texts` then lists the new texts in its place, so the next pass sees them. (The
     /// list is made anew, not edited in place: a report may refer to a paragraph in every one of its texts.)
-    static func link(in texts: inout [OpaquePointer], targets: Set<String>) {
+    /// `allocator`: the one the texts' tree was made with.
+    static func link(in texts: inout [OpaquePointer], targets: Set<String>, allocator: UnsafeMutablePointer<cmark_mem>) {
         guard !targets.isEmpty else { return }
         var runningTexts: [OpaquePointer] = []
         runningTexts.reserveCapacity(texts.count)
@@ -89,11 +90,11 @@ enum CrossReferences {
             let nodes = pieces.compactMap { piece -> OpaquePointer? in
                 switch piece {
                 case .text(let text):
-                    let made = CmarkNodes.text(text)
+                    let made = CmarkNodes.text(text, allocator: allocator)
                     if let made { runningTexts.append(made) }
                     return made
                 case .link(let text, let id):
-                    return CmarkNodes.link(to: "#" + id, text: text)
+                    return CmarkNodes.link(to: "#" + id, text: text, allocator: allocator)
                 }
             }
             CmarkNodes.replace(node, with: nodes)

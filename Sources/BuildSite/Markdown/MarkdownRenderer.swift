@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CmarkArena
 import CmarkParallelParsing
 import Foundation
 
@@ -60,9 +61,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// A parser with this renderer's options and every extension attached; nil only if cmark-gfm cannot allocate.
     /// Every parser is made here: `CmarkParallelParsing` relies on their all having the same extensions.
-    func makeParser() -> OpaquePointer? {
+    /// `allocator` is where cmark-gfm puts the parser, its tree and its HTML: its own malloc-based one unless given.
+    func makeParser(allocator: UnsafeMutablePointer<cmark_mem> = cmark_get_default_mem_allocator()) -> OpaquePointer? {
         _ = MarkdownRenderer.registered
-        guard let parser = cmark_parser_new(options) else { return nil }
+        guard let parser = cmark_parser_new_with_mem(options, allocator) else { return nil }
         for name in MarkdownRenderer.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -90,6 +92,10 @@ public struct MarkdownRenderer: Sendable {
     /// `MarkdownTests` renders generated text both ways; the tests turn it on here to compare.
     var checksUTF8 = false
 
+    /// Whether cmark-gfm allocates in the thread's arena (`CmarkArena`) or through its own allocator, malloc's. The
+    /// tests render both ways and compare.
+    var allocatesInThreadArena = true
+
     var options: Int32 {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
         if checksUTF8 { options |= CMARK_OPT_VALIDATE_UTF8 }
@@ -107,7 +113,12 @@ public struct MarkdownRenderer: Sendable {
     /// Renders a page's Markdown: headings get ids, and when the page annotates, numbered paragraphs get ids,
     /// references to them become links, and first uses of abbreviations are explained.
     public func render(_ markdown: String, page: inout PageText) -> RenderedMarkdown {
-        guard let parser = makeParser() else { return RenderedMarkdown(html: "", headings: []) }
+        // Everything cmark-gfm allocates for this text, from the parser to the HTML, comes from this thread's arena
+        // (`CmarkArena`), which is reused once the text is rendered: the defer ending it runs after the others.
+        let allocator: UnsafeMutablePointer<cmark_mem> = allocatesInThreadArena
+            ? UnsafeMutablePointer(cmark_thread_arena_begin()) : cmark_get_default_mem_allocator()
+        defer { if allocatesInThreadArena { cmark_thread_arena_end() } }
+        guard let parser = makeParser(allocator: allocator) else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
         // The text is handed to cmark-gfm where it lies (a native string is contiguous UTF-8): no copy.
         var text = page.annotates ? MarkdownMarkers.removed(from: markdown) : markdown
@@ -134,16 +145,16 @@ public struct MarkdownRenderer: Sendable {
             var seen: Set<String> = []
             seen.reserveCapacity(paragraphs.count)
             for (paragraph, id) in paragraphs where seen.insert(id).inserted {
-                ParagraphNumbers.mark(paragraph, id: id)
+                ParagraphNumbers.mark(paragraph, id: id, allocator: allocator)
             }
             if page.paragraphIDs.isEmpty { page.paragraphIDs = seen } else { page.paragraphIDs.formUnion(seen) }
-            CrossReferences.link(in: &walk.runningTexts, targets: page.paragraphIDs)
+            CrossReferences.link(in: &walk.runningTexts, targets: page.paragraphIDs, allocator: allocator)
             Abbreviations.mark(in: walk.runningTexts, glossary: page.glossary, used: &page.abbreviationsUsed)
         }
         guard let cString = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "", headings: headings)
         }
-        defer { free(cString) }
+        defer { allocator.pointee.free(cString) }
         let html = HTMLPostProcessor.finish(cString, headings: headings,
                                             markers: page.annotates ? (page.glossary, page.glossaryHref) : nil)
         return RenderedMarkdown(html: html, headings: headings)

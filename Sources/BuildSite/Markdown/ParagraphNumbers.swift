@@ -76,8 +76,9 @@ enum ParagraphNumbers {
     }
 
     /// Marks the paragraph so the HTML post-processor gives its `<p>` the id (cmark-gfm has no attributes on nodes).
-    static func mark(_ paragraph: OpaquePointer, id: String) {
-        guard let marker = CmarkNodes.text(MarkdownMarkers.paragraph(id)) else { return }
+    /// `allocator`: the one the paragraph's tree was made with.
+    static func mark(_ paragraph: OpaquePointer, id: String, allocator: UnsafeMutablePointer<cmark_mem>) {
+        guard let marker = CmarkNodes.text(MarkdownMarkers.paragraph(id), allocator: allocator) else { return }
         cmark_node_prepend_child(paragraph, marker)
     }
 }
