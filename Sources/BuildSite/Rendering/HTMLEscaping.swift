@@ -22,6 +22,28 @@ struct HTMLEscaping: MustacheContentType {
         HTMLEscaping.escape(text)
     }
 
+    /// Most values have nothing to escape: those are appended as they are, read where they lie, without the copy of
+    /// the text (and its retain and release) that `escapeText` returns.
+    func appendEscaped(_ text: String, to string: inout String) {
+        let hasNothingToEscape = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where HTMLEscaping.needsEscaping(byte) { return false }
+            return true
+        }
+        if hasNothingToEscape == true {
+            string += text
+        } else {
+            string += HTMLEscaping.escape(text)
+        }
+    }
+
+    @inline(__always)
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "\""): true
+        default: false
+        }
+    }
+
     static func escape(_ text: String) -> String {
         var utf8 = text
         return utf8.withUTF8 { bytes -> String in

@@ -19,6 +19,9 @@ struct HeatMapContext: Sendable {
     private let legend: MustacheValue
     /// Most likely first; each row's cells by impact, lowest first.
     private let rows: [(likelihood: Int, word: String, cells: [TemplateContext])]
+    /// Each row as the template is given it when no risk is in it: most heat maps have one risk, so four rows of
+    /// five are given as they are.
+    private let emptyRows: [MustacheValue]
 
     init(matrix: RiskMatrix) {
         columns = .objects((1...max(1, matrix.maxImpact)).map { impact in
@@ -39,6 +42,7 @@ struct HeatMapContext: Sendable {
             }
             return (likelihood, matrix.likelihoodWord(likelihood), cells)
         }
+        emptyRows = rows.map { row in .object(["level": .number(row.likelihood), "word": .text(row.word), "cells": .objects(row.cells)]) }
         legend = .objects(matrix.bands.map { band in
             ["name": .text(band.name), "slug": .text(band.slug), "tone": .text(matrix.tone(of: band)), "coverage": .text(band.coverage)]
         })
@@ -51,16 +55,19 @@ struct HeatMapContext: Sendable {
         for entry in entries {
             risksByCell[entry.score, default: []].append(["label": .text(entry.label), "href": .text(entry.href), "description": .text(entry.description)])
         }
-        let rows = self.rows.map { row -> TemplateContext in
+        var rows = emptyRows
+        for (index, row) in self.rows.enumerated() {
             var cells = row.cells
+            var occupied = false
             for impact in cells.indices {
                 if let risks = risksByCell[RiskScore(likelihood: row.likelihood, impact: impact + 1)] {
                     cells[impact]["risks"] = .objects(risks)
                     cells[impact]["occupied"] = true
+                    occupied = true
                 }
             }
-            return ["level": .number(row.likelihood), "word": .text(row.word), "cells": .objects(cells)]
+            if occupied { rows[index] = .object(["level": .number(row.likelihood), "word": .text(row.word), "cells": .objects(cells)]) }
         }
-        return ["caption": .text(caption), "columns": columns, "rows": .objects(rows), "legend": legend, "riskCount": .number(entries.count)]
+        return ["caption": .text(caption), "columns": columns, "rows": .list(rows), "legend": legend, "riskCount": .number(entries.count)]
     }
 }

@@ -20,6 +20,7 @@ extension MustacheTemplate {
         let string = String(decoding: data, as: Unicode.UTF8.self)
         let template = try Self.parse(string)
         self.nodes = template.nodes
+        self.findsNamesOnly = template.findsNamesOnly
         self.text = string
         self.filename = filename
     }

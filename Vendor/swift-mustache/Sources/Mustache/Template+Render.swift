@@ -81,7 +81,7 @@ extension MustacheTemplate {
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable.text, transforms: transforms, context: context) {
                 if let text = child as? String {
-                    string += context.contentType.escapeText(text)
+                    context.contentType.appendEscaped(text, to: &string)
                 } else if let number = child as? Int {
                     // Written as the general case below would, without its three casts that fail for a number.
                     string += context.contentType.escapeText(String(number))
@@ -478,7 +478,7 @@ extension MustacheTemplate {
         switch value {
         case .text(let value):
             // Appended from the case, not copied into `text` first: one retain and release less per value.
-            string += escaped ? context.contentType.escapeText(value) : value
+            if escaped { context.contentType.appendEscaped(value, to: &string) } else { string += value }
             return
         case .number(let number): text = String(number)
         case .flag, .list, .object: text = String(describing: value.anyValue)
@@ -499,7 +499,10 @@ extension MustacheTemplate {
                 sequenceContext.first = false
                 sequenceContext.index += 1
             }
-        case .text, .number, .object:
+        case .text, .number:
+            // Pushed only where the section could tell (`findsNamesOnly`).
+            template.render(context: template.findsNamesOnly ? context : context.withValue(value), into: &string)
+        case .object:
             template.render(context: context.withValue(value), into: &string)
         }
     }

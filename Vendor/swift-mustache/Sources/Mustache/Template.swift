@@ -14,6 +14,7 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     public init(string: String) throws {
         let template = try Self.parse(string)
         self.nodes = template.nodes
+        self.findsNamesOnly = template.findsNamesOnly
         self.text = string
         self.filename = nil
     }
@@ -52,6 +53,7 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     internal init(_ tokens: [Token], text: String) {
         self.nodes = tokens.map(TokenNode.init)
+        self.findsNamesOnly = Self.findsNamesOnly(self.nodes)
         self.filename = nil
         self.text = text
     }
@@ -123,6 +125,27 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     /// The tokens, in the order they render.
     let nodes: [TokenNode]
+    /// Whether every name in the template, its sections' included, is plain and found up the stack by name alone:
+    /// no `{{.}}`, no dotted names, no transforms, partials, blocks or content types (added for build-site). A
+    /// section over a text or a number then renders the same without pushing it: neither has names to find, and
+    /// nothing in the template reads the sequence context. (Such sections, `{{#owner}}…{{owner}}…{{/owner}}`, are
+    /// how a template tests that a value is there; pushing each cost an allocation.)
+    let findsNamesOnly: Bool
+
+    static func findsNamesOnly(_ nodes: [TokenNode]) -> Bool {
+        nodes.allSatisfy { node in
+            switch node.kind {
+            case .text:
+                return true
+            case .variable, .unescapedVariable:
+                return node.name.isPlain && node.transforms.isEmpty
+            case .section, .invertedSection:
+                return node.name.isPlain && node.transforms.isEmpty && node.template.findsNamesOnly
+            case .other:
+                return false
+            }
+        }
+    }
 
     var tokens: [Token] { nodes.map(\.token) }
     let text: String

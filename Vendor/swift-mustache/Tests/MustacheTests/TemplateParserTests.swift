@@ -88,6 +88,18 @@ final class TemplateParserTests: XCTestCase {
         XCTAssertEqual(template2.tokens, [.contentType(TextContentType())])
         XCTAssertEqual(template3.tokens, [.contentType(TextContentType())])
     }
+
+    /// Which templates find every value by its plain name alone (added for build-site: a section over a text or a
+    /// number then pushes nothing).
+    func testFindsNamesOnly() throws {
+        for text in ["", "text", "{{a}} {{{b}}}", "{{#a}}{{b}}{{^c}}{{d}}{{/c}}{{/a}}"] {
+            XCTAssertTrue(try MustacheTemplate(string: text).findsNamesOnly, text)
+        }
+        for text in ["{{.}}", "{{a.b}}", "{{.a}}", "{{#a}}{{.}}{{/a}}", "{{#a}}{{#b}}{{c.d}}{{/b}}{{/a}}", "{{a.uppercased()}}",
+                     "{{#first()}}x{{/first()}}", "{{> partial}}", "{{% CONTENT_TYPE:TEXT}}", "{{$block}}x{{/block}}"] {
+            XCTAssertFalse(try MustacheTemplate(string: text).findsNamesOnly, text)
+        }
+    }
 }
 
 extension MustacheTemplate {

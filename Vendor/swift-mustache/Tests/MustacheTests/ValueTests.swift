@@ -45,6 +45,11 @@ final class ValueTests: XCTestCase {
         try self.assertSame("{{#document}}{{summary}} {{title}} {{#meta}}{{date}} {{summary}}{{/meta}}{{/document}}")
         try self.assertSame("{{#title}}[{{.}}] {{count}}{{/title}}{{#empty}}[{{.}}]{{/empty}}{{#count}}[{{.}}] {{title}}{{/count}}")
         try self.assertSame("{{#document.meta}}{{date}}{{/document.meta}}{{#risks}}{{.id}} {{.title}}{{/risks}}")
+        // A section over a text or a number that finds its names alone (nothing pushed), and ones that could tell.
+        try self.assertSame("{{#title}}{{title}} {{count}} {{#yes}}{{title}}{{/yes}}{{^no}}{{count}}{{/no}}{{/title}}{{#count}}{{title}}{{/count}}")
+        try self.assertSame("{{#risks}}{{#owner}}{{owner}} {{id}} {{#first()}}first{{/first()}}{{/owner}}{{/risks}}")
+        try self.assertSame("{{#risks}}{{#id}}{{id}}={{.}} {{#document}}{{summary}}{{/document}}{{/id}}{{/risks}}")
+        XCTAssertEqual(try MustacheTemplate(string: "{{#title}}{{title}}/{{count}}{{/title}}").render(self.context), "Risks &amp; &lt;issues&gt;/3")
     }
 
     func testInvertedSections() throws {
