@@ -3,10 +3,27 @@ import Mustache
 /// The values the `risk-appendix` template shows for one risk on a page: scores as "L2 × I5 = 10" with the band
 /// in words, the gap to target, the direction of travel, the update, the controls and the actions table with
 /// overdue actions flagged.
-struct RiskAppendixContext {
+struct RiskAppendixContext: Sendable {
     let matrix: RiskMatrix
     let markdown: MarkdownRenderer
     let heatMap: HeatMapContext
+    /// The scores table's row for every score of the matrix under each label, made once per build: each risk of
+    /// every appendix, history page and register row has three, and making each afresh (three numbers and two level
+    /// words as text) was 1% of a build's samples. Indexed by likelihood, then impact.
+    private let scoreRows: [String: [TemplateContext]]
+
+    static let scoreLabels = ["Current score", "Inherent score (before controls)", "Target score", "Inherent score"]
+
+    init(matrix: RiskMatrix, markdown: MarkdownRenderer, heatMap: HeatMapContext) {
+        self.matrix = matrix
+        self.markdown = markdown
+        self.heatMap = heatMap
+        var scoreRows: [String: [TemplateContext]] = [:]
+        for label in Self.scoreLabels {
+            scoreRows[label] = matrix.allCells.map { Self.makeScoreContext(label, $0, matrix: matrix) }
+        }
+        self.scoreRows = scoreRows
+    }
 
     static func anchor(for risk: Risk) -> String {
         let slug = Slug.make(risk.id)
@@ -63,6 +80,15 @@ struct RiskAppendixContext {
     }
 
     func scoreContext(_ label: String, _ score: RiskScore) -> TemplateContext {
+        let index = (score.likelihood - 1) * matrix.maxImpact + score.impact - 1
+        if score.likelihood >= 1, score.likelihood <= matrix.maxLikelihood, score.impact >= 1, score.impact <= matrix.maxImpact,
+           let rows = scoreRows[label], rows.indices.contains(index) {
+            return rows[index]
+        }
+        return Self.makeScoreContext(label, score, matrix: matrix)
+    }
+
+    private static func makeScoreContext(_ label: String, _ score: RiskScore, matrix: RiskMatrix) -> TemplateContext {
         let band = matrix.band(for: score)
         return [
             "label": .text(label),

@@ -6,7 +6,7 @@ extension SiteRenderer {
     func renderRiskHistory(_ series: RiskRegister.Series) -> OutputFile {
         let links = PageLinks(pageFolder: series.folder)
         let matrix = site.settings.riskMatrix
-        let appendix = RiskAppendixContext(matrix: matrix, markdown: markdown, heatMap: heatMap)
+        let appendix = riskAppendix
         let latest = series.latest
         let title = "Risk \(series.riskID): \(latest.risk.title)"
         var context = pageContext(title: title, folder: series.folder, links: links,

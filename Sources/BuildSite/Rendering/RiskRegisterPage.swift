@@ -20,7 +20,7 @@ extension SiteRenderer {
         let folder = SiteRenderer.riskRegisterFolder
         let links = PageLinks(pageFolder: folder)
         let matrix = site.settings.riskMatrix
-        let appendix = RiskAppendixContext(matrix: matrix, markdown: markdown, heatMap: heatMap)
+        let appendix = riskAppendix
         let reports = Set(riskRegister.allEntries.map(\.document.contentPath)).count
         let councils = Set(riskRegister.series.map(\.council)).count
         var context = pageContext(title: "Risk register", folder: folder, links: links,

@@ -19,6 +19,8 @@ public struct SiteRenderer: Sendable {
     let glossary: Glossary
     /// The site's risk matrix as an empty heat map, for every heat map to fill in.
     let heatMap: HeatMapContext
+    /// What a risk's appendix, register row and history page show of it, with the rows made once per build.
+    let riskAppendix: RiskAppendixContext
     /// The ways to browse that have at least one group on this site.
     let facets: [BrowseFacet]
     /// The site's name, language and publisher, as every page's layout shows them (`site.title`…): made once.
@@ -54,6 +56,7 @@ public struct SiteRenderer: Sendable {
         self.index = SiteIndex(site)
         self.glossary = Glossary(site.glossary)
         self.heatMap = HeatMapContext(matrix: site.settings.riskMatrix)
+        self.riskAppendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown, heatMap: heatMap)
         var siteDetails: TemplateContext = ["title": .text(site.settings.title), "language": .text(site.settings.language)]
         if !site.settings.publisher.isEmpty { siteDetails["publisher"] = .text(site.settings.publisher) }
         self.siteDetails = .object(siteDetails)
@@ -168,7 +171,7 @@ public struct SiteRenderer: Sendable {
         context["breadcrumbs"] = .objects(links.breadcrumbs([("Home", ""), (document.type.pluralName, document.type.folder + "/")]))
         context["hasBreadcrumbs"] = true
         if !document.risks.isEmpty {
-            let appendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown, heatMap: heatMap)
+            let appendix = riskAppendix
             context["risks"] = .objects(document.risks.map { risk in
                 let register = riskAppendixLinks(risk, in: document, links: links)
                 return appendix.make(risk, in: document, direction: register.direction, historyHref: register.historyHref)
