@@ -48,6 +48,33 @@ struct BuildCacheTests {
         #expect(BuildCache(options: drafts).fingerprint() != BuildCache(options: site.options).fingerprint())
     }
 
+    @Test("A first build fingerprints its reports from what it read: the fingerprint a rebuild makes from the files, so nothing changed is up to date")
+    func firstBuildFingerprint() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        // Text that reading changes (a byte-order mark, CR line endings), a draft, and a hidden .md that is no document.
+        try site.write("Content/minutes/bom.md", "\u{FEFF}---\ntype: minutes\ntitle: With a mark\ndate: 2021\n---\nText.\n")
+        try site.write("Content/minutes/crlf.md", "---\r\ntype: minutes\r\ntitle: CR LF\r\ndate: 2021\r\n---\r\nText.\r\n")
+        try site.write("Content/minutes/draft.md", "---\ntype: minutes\ntitle: Draft\ndate: 2021\ndraft: true\n---\nText.\n")
+        try site.write("Content/.notes.md", "Not a document.\n")
+        let cache = BuildCache(options: site.options)
+        #expect(!cache.hasRecord)
+        _ = try site.build()
+        let record = try #require(cache.lastRecord())
+        #expect(record.fingerprint == cache.fingerprint())
+        let (again, stages) = try buildLoggingStages(site)
+        #expect(stages.isEmpty, "nothing changed, so nothing is read or rendered: \(stages)")
+        #expect(again.pages > 0)
+        // The next build after an edit decodes only the edited report: the first build left every other one in the
+        // documents' cache, each under the hash its fingerprint has.
+        try site.write("Content/minutes/crlf.md", "---\r\ntype: minutes\r\ntitle: CR LF\r\ndate: 2021\r\n---\r\nText, edited.\r\n")
+        let read = try #require(try buildLoggingStages(site).stages.first { $0.hasPrefix("Read and checked") })
+        let counts = read.split(separator: " ").compactMap { Int($0) }
+        // Read back: every report but the two whose text reading changes (BOM, CR LF: never kept), the edited one of
+        // them; the draft is read back too, but is not among the documents built.
+        #expect(counts.count == 2 && counts[1] == counts[0] + 1 - 2, "\(read)")
+    }
+
     @Test("A replaced or removed output folder is not up to date")
     func outputReplaced() throws {
         let site = try TemporarySite(copyingRealContent: true)

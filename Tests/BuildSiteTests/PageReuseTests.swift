@@ -33,15 +33,6 @@ struct PageReuseTests {
         site.tree("Site").keys.filter { $0.hasSuffix(".html") }.sorted()
     }
 
-    /// Builds the site again and returns the report and the stages it said it finished, in order.
-    func buildLoggingStages(_ site: TemporarySite) throws -> (report: BuildReport, stages: [String]) {
-        let stages = StageLog()
-        let report = try SiteBuilder(options: site.options) { event in
-            if case .stageFinished(let stage, _) = event { stages.add(stage) }
-        }.build()
-        return (report, stages.all)
-    }
-
     @Test("An edit to one report's text renders that report's page again and keeps every other page")
     func editOneReport() throws {
         let site = try TemporarySite(copyingRealContent: true)
@@ -362,15 +353,6 @@ struct PageReuseTests {
         #expect(!site.exists("Site/stray.html"))
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
-}
-
-/// The stages a build reports finishing, in order (the observer may be called from any thread).
-private final class StageLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stages: [String] = []
-
-    func add(_ stage: String) { lock.withLock { stages.append(stage) } }
-    var all: [String] { lock.withLock { stages } }
 }
 
 /// Listings of more than one page, which the real content has too few documents for.

@@ -66,3 +66,21 @@ func decode(_ text: String, path: String = "Content/deep-dives/test.md", matrix:
     let (document, diagnostics) = DocumentDecoder(matrix: matrix).decode(file)
     return (document, diagnostics.map(\.description))
 }
+
+/// Builds the site again and returns the report and the stages it said it finished, in order.
+func buildLoggingStages(_ site: TemporarySite) throws -> (report: BuildReport, stages: [String]) {
+    let stages = StageLog()
+    let report = try SiteBuilder(options: site.options) { event in
+        if case .stageFinished(let stage, _) = event { stages.add(stage) }
+    }.build()
+    return (report, stages.all)
+}
+
+/// The stages a build reports finishing, in order (the observer may be called from any thread).
+private final class StageLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stages: [String] = []
+
+    func add(_ stage: String) { lock.withLock { stages.append(stage) } }
+    var all: [String] { lock.withLock { stages } }
+}

@@ -48,9 +48,9 @@ public struct ContentLoader: Sendable {
             if relative.hasSuffix(".md") {
                 result.documents.append(FoundDocument(relativePath: relative, displayPath: display))
             } else if relative == "site.yml" {
-                result.siteSettings = read(relative, bag: &bag).map { SourceFile(displayPath: display, contentPath: "site", text: $0) }
+                result.siteSettings = read(relative, bag: &bag).map { SourceFile(displayPath: display, contentPath: "site", text: $0.0, bytesHash: $0.1) }
             } else if relative == "glossary.yml" {
-                result.glossary = read(relative, bag: &bag).map { SourceFile(displayPath: display, contentPath: "glossary", text: $0) }
+                result.glossary = read(relative, bag: &bag).map { SourceFile(displayPath: display, contentPath: "glossary", text: $0.0, bytesHash: $0.1) }
             } else if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
                 bag.warning(SourceLocation(path: display), "this YAML file is not used; expected only site.yml and glossary.yml at the top of the content folder")
             } else if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
@@ -145,13 +145,15 @@ public struct ContentLoader: Sendable {
     /// A document's text, or the error that says why it cannot be read. Safe to call from several threads.
     public func read(_ document: FoundDocument) -> Result<SourceFile, Diagnostic> {
         var bag = DiagnosticBag()
-        guard let text = read(document.relativePath, bag: &bag) else {
+        guard let (text, bytesHash) = read(document.relativePath, bag: &bag) else {
             return .failure(bag.diagnostics.first ?? .error(at: SourceLocation(path: document.displayPath), "cannot read this file; expected a readable file"))
         }
-        return .success(SourceFile(displayPath: document.displayPath, contentPath: String(document.relativePath.dropLast(3)), text: text))
+        return .success(SourceFile(displayPath: document.displayPath, contentPath: String(document.relativePath.dropLast(3)), text: text,
+                                   bytesHash: bytesHash))
     }
 
-    private func read(_ relative: String, bag: inout DiagnosticBag) -> String? {
+    /// The text, and the hash of the file's bytes when the text is not those bytes.
+    private func read(_ relative: String, bag: inout DiagnosticBag) -> (String, String?)? {
         let path = contentFolder + "/" + relative
         var info = stat()
         if stat(path, &info) == 0, Int(info.st_size) > Self.maximumFileBytes {
@@ -163,12 +165,15 @@ public struct ContentLoader: Sendable {
             bag.error(SourceLocation(path: displayPath(relative)), "cannot read this file (check its permissions); expected a readable file")
             return nil
         }
-        guard let text = TextDecoding.decode(data) else {
+        guard let (text, changed) = TextDecoding.decodeNotingChanges(data) else {
             let (line, column) = TextDecoding.firstInvalidUTF8Location(data)
             bag.error(SourceLocation(path: displayPath(relative), line: line, column: column), "this file is not valid UTF-8 text; expected it saved as UTF-8")
             return nil
         }
-        return text
+        guard changed else { return (text, nil) }
+        var hash = ChangeHash()
+        hash.add(data)
+        return (text, hash.hex)
     }
 }
 

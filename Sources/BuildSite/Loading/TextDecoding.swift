@@ -4,13 +4,20 @@ import Foundation
 enum TextDecoding {
     /// Returns nil when the bytes are not valid UTF-8; the caller reports where.
     static func decode(_ data: Data) -> String? {
+        decodeNotingChanges(data)?.text
+    }
+
+    /// The text, and whether it differs from the bytes (a byte-order mark was removed, or CR line endings made LF).
+    static func decodeNotingChanges(_ data: Data) -> (text: String, changed: Bool)? {
         var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasByteOrderMark { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
         // `memchr`, not `String.contains` (which bridges the whole text to NSString) nor a Swift loop (slow in debug
         // builds): a 60 MB document costs milliseconds here.
         let hasCarriageReturn = bytes.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
-        return hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        guard hasCarriageReturn else { return (text, hasByteOrderMark) }
+        return (text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"), true)
     }
 
     /// Line and column of the first byte that is not valid UTF-8, for the error message.

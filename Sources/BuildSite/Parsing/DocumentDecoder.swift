@@ -61,7 +61,7 @@ public struct DocumentDecoder: Sendable {
             tags: fields.stringList("tags", bag: &bag), draft: fields.bool("draft", bag: &bag) ?? false,
             discusses: discusses, discussesLocation: discusses == nil ? nil : fields.location("discusses"), risks: risks, body: split.body, bodyFirstLine: split.bodyFirstLine,
             contentPath: file.contentPath, sourcePath: file.displayPath)
-        document.sourceHash = ChangeHash.hex(of: file.text)
+        document.sourceHash = file.fileHash
         document.frontMatterHash.add(split.yaml)
         return (bag.hasErrors || type == nil ? nil : document, bag.diagnostics)
     }

@@ -56,13 +56,18 @@ public struct BuildCache: Sendable {
     /// them: the document cache finds a document the last build decoded by its file's hash, without reading the
     /// file again (`DocumentCache.readBack`). No hashes when a folder cannot be read.
     func fingerprintAndContentFiles() -> (fingerprint: String?, contentFiles: [String: String]) {
+        guard let content = Self.hashFiles(in: options.contentURL), let templates = Self.hashFiles(in: options.templatesURL) else {
+            return (nil, [:])
+        }
+        return fingerprint(content: content, templates: templates)
+    }
+
+    private func fingerprint(content: HashedFolder, templates: HashedFolder) -> (fingerprint: String?, contentFiles: [String: String]) {
         var hash = ChangeHash()
         hash.add("build-site cache 1")
         addProgramAndOptions(to: &hash)
         if searchIndexedLater { hash.add("search index made in the background") }
-        guard let contentFiles = Self.addFolder(options.contentURL, to: &hash), Self.addFolder(options.templatesURL, to: &hash) != nil else {
-            return (nil, [:])
-        }
+        guard let contentFiles = Self.add(content, to: &hash), Self.add(templates, to: &hash) != nil else { return (nil, [:]) }
         return (hash.hex, contentFiles)
     }
 
@@ -181,22 +186,68 @@ public struct BuildCache: Sendable {
     /// Adds every path in the folder and its file's hash; returns the hashes of the files by path (folders' are
     /// ""), or nil when something in it cannot be read.
     private static func addFolder(_ folder: URL, to hash: inout ChangeHash) -> [String: String]? {
+        hashFiles(in: folder).flatMap { add($0, to: &hash) }
+    }
+
+    /// A folder's files and folders in sorted order, each with its file's hash: nil where the file cannot be read,
+    /// or is left for later (`later`).
+    struct HashedFolder: Sendable {
+        let root: String
+        let paths: [String]
+        var hashes: [String?]
+    }
+
+    private static func hashFiles(in folder: URL, leaving later: @Sendable (String) -> Bool = { _ in false }) -> HashedFolder? {
         let root = folder.standardizedFileURL.path
         var paths: [String] = []
         guard list(root, under: "", into: &paths) else { return nil }
         paths.sort()
         let sorted = paths
-        let fileHashes = concurrentMap(sorted.count) { fileHash(root + "/" + sorted[$0]) }
-        hash.add("folder \(sorted.count)")
+        let hashes = concurrentMap(sorted.count) { later(sorted[$0]) ? nil : fileHash(root + "/" + sorted[$0]) }
+        return HashedFolder(root: root, paths: sorted, hashes: hashes)
+    }
+
+    private static func add(_ folder: HashedFolder, to hash: inout ChangeHash) -> [String: String]? {
+        hash.add("folder \(folder.paths.count)")
         var byPath: [String: String] = [:]
-        byPath.reserveCapacity(sorted.count)
-        for (relative, fileHash) in zip(sorted, fileHashes) {
+        byPath.reserveCapacity(folder.paths.count)
+        for (relative, fileHash) in zip(folder.paths, folder.hashes) {
             guard let fileHash else { return nil }
             hash.add(relative)
             hash.add(fileHash)
             byPath[relative] = fileHash
         }
         return byPath
+    }
+
+    /// The fingerprint in two parts, for a build with no record beside the output to be up to date with (a first
+    /// build into a new folder): it would read every report twice, once to fingerprint it and once to build it.
+    /// Every file but the `.md` files is hashed before the build reads the content, as `fingerprintAndContentFiles`
+    /// does, so that a file saved during the build is never recorded as built; the documents are hashed as the
+    /// build reads them (`Document.sourceHash`, the hash of the very bytes it decoded), and added by `finish`.
+    struct FingerprintAwaitingDocuments: Sendable {
+        fileprivate let content: HashedFolder
+        fileprivate let templates: HashedFolder
+    }
+
+    /// Whether a record of an earlier build lies beside the output: without one, nothing can be up to date.
+    var hasRecord: Bool { FileManager.default.fileExists(atPath: file.path) }
+
+    func fingerprintAwaitingDocuments() -> FingerprintAwaitingDocuments? {
+        guard let content = Self.hashFiles(in: options.contentURL, leaving: { $0.hasSuffix(".md") }),
+              let templates = Self.hashFiles(in: options.templatesURL) else { return nil }
+        return FingerprintAwaitingDocuments(content: content, templates: templates)
+    }
+
+    /// The fingerprint and the content files' hashes, as `fingerprintAndContentFiles` makes them, with each `.md`
+    /// file's hash from `documents` (by its path in the content folder), or read now for a file that is no document.
+    func finish(_ awaiting: FingerprintAwaitingDocuments, documents: [String: String]) -> (fingerprint: String?, contentFiles: [String: String]) {
+        var content = awaiting.content
+        for index in content.paths.indices where content.hashes[index] == nil && content.paths[index].hasSuffix(".md") {
+            let path = content.paths[index]
+            content.hashes[index] = documents[path] ?? Self.fileHash(content.root + "/" + path)
+        }
+        return fingerprint(content: content, templates: awaiting.templates)
     }
 
     /// Every file and folder below `root + "/" + relative`, as paths relative to `root`, descending into real

@@ -194,11 +194,15 @@ final class DocumentCache: @unchecked Sendable {
 
     /// `decode()`'s result for a file the last build did not decode, remembered for the next build when it has no
     /// errors and the text is the bytes the fingerprint hashed as `fileHash` (not so when it has a byte-order mark
-    /// or CR line ends, which reading takes out, or was saved again since the fingerprint read it).
+    /// or CR line ends, which reading takes out, or was saved again since the fingerprint read it). Without a
+    /// `fileHash` (a first build into a new folder fingerprints the documents from what it read: `SiteBuilder`), the
+    /// text read is the file's bytes.
     func decoded(_ source: SourceFile, fileHash: String?, decode: () -> (Document?, [Diagnostic])) -> (Document?, [Diagnostic]) {
         let (document, diagnostics) = decode()
         // The decoder hashed the text as the fingerprint hashed the file: the same unless reading changed it.
-        guard let fileHash, document?.sourceHash == fileHash else { return (document, diagnostics) }
+        guard source.bytesHash == nil, let fileHash = fileHash ?? document?.sourceHash, document?.sourceHash == fileHash else {
+            return (document, diagnostics)
+        }
         let key = Self.key(displayPath: source.displayPath, contentPath: source.contentPath, fileHash: fileHash)
         if let stored = document, !diagnostics.contains(where: { $0.severity == .error }) {
             // The body and the risks are not in the entry: the body is read from the file, the risks kept apart.

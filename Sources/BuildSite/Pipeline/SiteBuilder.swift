@@ -32,11 +32,19 @@ public struct SiteBuilder: Sendable {
         let lock = try BuildLock(output: options.outputURL, displayName: options.output)
         defer { withExtendedLifetime(lock) {} }
         let cache = BuildCache(options: options, searchIndexedLater: indexesSearchLater)
-        // Read while the content is fingerprinted: the two share nothing, and a rebuild needs both before anything else.
-        let lastBuildReading = MadeAlongside { cache.lastRecord() }
-        let (fingerprint, contentFileHashes) = cache.fingerprintAndContentFiles()
-        let lastBuild = lastBuildReading.value
-        if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
+        var fingerprint: String?
+        var contentFileHashes: [String: String] = [:]
+        var lastBuild: BuildCache.Record?
+        // With no record beside the output, nothing can be up to date: the documents are fingerprinted from what the
+        // build reads of them (`BuildCache.FingerprintAwaitingDocuments`), not read twice.
+        let awaitingDocuments = cache.hasRecord ? nil : cache.fingerprintAwaitingDocuments()
+        if awaitingDocuments == nil {
+            // Read while the content is fingerprinted: the two share nothing, and a rebuild needs both before anything else.
+            let lastBuildReading = MadeAlongside { cache.lastRecord() }
+            (fingerprint, contentFileHashes) = cache.fingerprintAndContentFiles()
+            lastBuild = lastBuildReading.value
+            if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
+        }
         // Compiled while the documents are read; its errors are reported where they were before, after the content's.
         let templatesCompiling = MadeAlongside { () -> Result<TemplateSet, BuildFailure> in
             Result { () throws(BuildFailure) in try TemplateSet(directory: options.templatesURL, displayName: options.templates) }
@@ -48,6 +56,11 @@ public struct SiteBuilder: Sendable {
         modelBuilder.contentFileHashes = contentFileHashes
         let (built, warnings) = try modelBuilder.build()
         var model = built
+        if let awaitingDocuments {
+            var documents: [String: String] = [:]
+            for document in model.documents + model.draftsLeftOut { documents[document.contentPath + ".md"] = document.sourceHash }
+            (fingerprint, contentFileHashes) = cache.finish(awaitingDocuments, documents: documents)
+        }
         // Saved while the site is rendered, not after it: it holds every document's encoding, which rendering does
         // not need, and writing it is a third of a second at 10,000 reports.
         let cacheSaving = MadeAlongside { documentCache.save() }
