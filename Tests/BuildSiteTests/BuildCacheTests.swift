@@ -75,6 +75,33 @@ struct BuildCacheTests {
         #expect(counts.count == 2 && counts[1] == counts[0] + 1 - 2, "\(read)")
     }
 
+    @Test("A settled file whose stamp is the recorded one is not read again; an edit that keeps its size and time is still seen")
+    func fileStamps() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("Content/a.md", "First text.\n")
+        let path = site.root.appendingPathComponent("Content/a.md").path
+        let everythingSettled = FileStamps(known: [:], settledBefore: Int.max)
+        let (hash, stamp) = everythingSettled.hash(path, key: "content/a.md")
+        #expect(hash == ChangeHash.hex(of: "First text.\n"))
+        let recordedStamp = try #require(stamp)
+        // Known by its stamp: the recorded hash comes back, the file unread (a made-up hash shows it).
+        let known = FileStamps(known: ["content/a.md": "recorded-hash " + recordedStamp], settledBefore: Int.max)
+        #expect(known.hash(path, key: "content/a.md").hash == "recorded-hash")
+        #expect(known.hash(path, key: "content/b.md").hash == hash)
+        // Saved again with the same size and its modification time put back: the change time still moves on.
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        try site.write("Content/a.md", "Other text.\n")
+        var times = [info.st_atim, info.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(known.hash(path, key: "content/a.md").hash == ChangeHash.hex(of: "Other text.\n"))
+        // A file changed since the build began (here: any file) is read, and not stamped.
+        let nothingSettled = FileStamps(known: ["content/a.md": "recorded-hash " + recordedStamp], settledBefore: 0)
+        #expect(nothingSettled.hash(path, key: "content/a.md") == (ChangeHash.hex(of: "Other text.\n"), nil))
+        #expect(nothingSettled.settledStamp(of: path) == nil && everythingSettled.settledStamp(of: path) != nil)
+    }
+
     @Test("A replaced or removed output folder is not up to date")
     func outputReplaced() throws {
         let site = try TemporarySite(copyingRealContent: true)
@@ -96,12 +123,14 @@ struct BuildCacheTests {
         try FileManager.default.createDirectory(at: site.options.outputURL, withIntermediateDirectories: true)
         let cache = BuildCache(options: site.options)
         let pages = ["index.html": "1-2", "deep-dives/café/index.html": "3-4", "risks.csv": ""]
+        let stamps = ["content/deep-dives/café.md": "7-8 2049 131 100 1700000000.5 1700000000.5"]
         cache.record("fingerprint", report: report(), pageSalt: "salt", pages: pages, documentsDigest: "digest",
-                     documentSources: ["deep-dives/café/index.html": "5-6"])
+                     documentSources: ["deep-dives/café/index.html": "5-6"], fileStamps: stamps)
         let record = try #require(cache.lastRecord())
         #expect(record.fingerprint == "fingerprint" && record.pageSalt == "salt" && record.documentsDigest == "digest")
         #expect(record.pages == pages)
         #expect(record.documentSources == ["deep-dives/café/index.html": "5-6"])
+        #expect(record.fileStamps == stamps)
         #expect(record.documents == 5 && record.pageCount == 9)
         #expect(record.warnings.map(\.description) == ["Content/x.md:3:2: warning: unknown key 'sumary'"])
 

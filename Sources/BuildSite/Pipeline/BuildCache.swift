@@ -27,7 +27,7 @@ public struct BuildCache: Sendable {
 
     /// What was written: compared field by field, so a cache from another version of build-site never matches.
     struct Record: Codable, Equatable {
-        static let currentFormat = 7
+        static let currentFormat = 8
         var format = Record.currentFormat
         var fingerprint: String
         /// What every page depends on besides its own context (`pageSalt()`) when this build was made.
@@ -39,6 +39,9 @@ public struct BuildCache: Sendable {
         var documentsDigest: String
         /// Each document page's path and the hash of the file it was made from.
         var documentSources: [String: String] = [:]
+        /// From format 8: each settled file the fingerprint read (`FileStamps`), by `content/` or `templates/` and its
+        /// path there: its hash and its stamp.
+        var fileStamps: [String: String] = [:]
         var outputInode: UInt64
         var outputModified: Double
         var documents: Int
@@ -56,10 +59,22 @@ public struct BuildCache: Sendable {
     /// them: the document cache finds a document the last build decoded by its file's hash, without reading the
     /// file again (`DocumentCache.readBack`). No hashes when a folder cannot be read.
     func fingerprintAndContentFiles() -> (fingerprint: String?, contentFiles: [String: String]) {
-        guard let content = Self.hashFiles(in: options.contentURL), let templates = Self.hashFiles(in: options.templatesURL) else {
-            return (nil, [:])
+        let (fingerprint, contentFiles, _) = fingerprintAndContentFiles { FileStamps() }
+        return (fingerprint, contentFiles)
+    }
+
+    /// The same, reading again only the files whose stamp is not the one `stamps` knows them by; with the stamps of
+    /// the settled files, for the record.
+    /// `stamps` is asked for once both folders are listed: a rebuild lists them while it reads the record.
+    func fingerprintAndContentFiles(stamps: () -> FileStamps) -> (fingerprint: String?, contentFiles: [String: String], stamps: [String: String]) {
+        guard let contentPaths = Self.sortedPaths(in: options.contentURL), let templatePaths = Self.sortedPaths(in: options.templatesURL) else {
+            return (nil, [:], [:])
         }
-        return fingerprint(content: content, templates: templates)
+        let stamps = stamps()
+        let content = Self.hashFiles(contentPaths, key: FileStamps.contentKey, stamps: stamps)
+        let templates = Self.hashFiles(templatePaths, key: FileStamps.templatesKey, stamps: stamps)
+        let (fingerprint, contentFiles) = fingerprint(content: content, templates: templates)
+        return (fingerprint, contentFiles, content.stamps.merging(templates.stamps) { first, _ in first })
     }
 
     private func fingerprint(content: HashedFolder, templates: HashedFolder) -> (fingerprint: String?, contentFiles: [String: String]) {
@@ -164,10 +179,10 @@ public struct BuildCache: Sendable {
 
     /// Remembers a successful build; a cache that cannot be written only means the next build runs in full.
     public func record(_ fingerprint: String?, report: BuildReport, pageSalt: String = "", pages: [String: String],
-                       documentsDigest: String = "", documentSources: [String: String] = [:]) {
+                       documentsDigest: String = "", documentSources: [String: String] = [:], fileStamps: [String: String] = [:]) {
         guard let fingerprint, let output = outputIdentity() else { return }
         let record = Record(fingerprint: fingerprint, pageSalt: pageSalt, pages: pages, documentsDigest: documentsDigest,
-                            documentSources: documentSources, outputInode: output.inode,
+                            documentSources: documentSources, fileStamps: fileStamps, outputInode: output.inode,
                             outputModified: output.modified, documents: report.documents, pageCount: report.pages,
                             warnings: report.warnings)
         guard let data = record.encoded else { return }
@@ -190,21 +205,39 @@ public struct BuildCache: Sendable {
     }
 
     /// A folder's files and folders in sorted order, each with its file's hash: nil where the file cannot be read,
-    /// or is left for later (`later`).
+    /// or is left for later (`later`); and the stamps of its settled files, by their keys in the record.
     struct HashedFolder: Sendable {
         let root: String
         let paths: [String]
         var hashes: [String?]
+        var stamps: [String: String]
     }
 
-    private static func hashFiles(in folder: URL, leaving later: @Sendable (String) -> Bool = { _ in false }) -> HashedFolder? {
+    private static func hashFiles(in folder: URL, key: String = "", stamps: FileStamps = FileStamps(),
+                                  leaving later: @Sendable (String) -> Bool = { _ in false }) -> HashedFolder? {
+        sortedPaths(in: folder).map { hashFiles($0, key: key, stamps: stamps, leaving: later) }
+    }
+
+    /// A folder's path and every file and folder in it, sorted; nil when something in it cannot be listed.
+    private static func sortedPaths(in folder: URL) -> (root: String, paths: [String])? {
         let root = folder.standardizedFileURL.path
         var paths: [String] = []
         guard list(root, under: "", into: &paths) else { return nil }
         paths.sort()
-        let sorted = paths
-        let hashes = concurrentMap(sorted.count) { later(sorted[$0]) ? nil : fileHash(root + "/" + sorted[$0]) }
-        return HashedFolder(root: root, paths: sorted, hashes: hashes)
+        return (root, paths)
+    }
+
+    private static func hashFiles(_ listed: (root: String, paths: [String]), key: String, stamps: FileStamps,
+                                  leaving later: @Sendable (String) -> Bool = { _ in false }) -> HashedFolder {
+        let (root, sorted) = listed
+        let hashed = concurrentMap(sorted.count) { index -> (hash: String?, stamp: String?) in
+            later(sorted[index]) ? (nil, nil) : stamps.hash(root + "/" + sorted[index], key: key + sorted[index])
+        }
+        var newStamps: [String: String] = [:]
+        for (path, file) in zip(sorted, hashed) {
+            if let hash = file.hash, let stamp = file.stamp { newStamps[key + path] = hash + " " + stamp }
+        }
+        return HashedFolder(root: root, paths: sorted, hashes: hashed.map(\.hash), stamps: newStamps)
     }
 
     private static func add(_ folder: HashedFolder, to hash: inout ChangeHash) -> [String: String]? {
@@ -228,26 +261,39 @@ public struct BuildCache: Sendable {
     struct FingerprintAwaitingDocuments: Sendable {
         fileprivate let content: HashedFolder
         fileprivate let templates: HashedFolder
+        fileprivate let stamps: FileStamps
     }
 
     /// Whether a record of an earlier build lies beside the output: without one, nothing can be up to date.
     var hasRecord: Bool { FileManager.default.fileExists(atPath: file.path) }
 
     func fingerprintAwaitingDocuments() -> FingerprintAwaitingDocuments? {
-        guard let content = Self.hashFiles(in: options.contentURL, leaving: { $0.hasSuffix(".md") }),
-              let templates = Self.hashFiles(in: options.templatesURL) else { return nil }
-        return FingerprintAwaitingDocuments(content: content, templates: templates)
+        let stamps = FileStamps()
+        guard let content = Self.hashFiles(in: options.contentURL, key: FileStamps.contentKey, stamps: stamps, leaving: { $0.hasSuffix(".md") }),
+              let templates = Self.hashFiles(in: options.templatesURL, key: FileStamps.templatesKey, stamps: stamps) else { return nil }
+        return FingerprintAwaitingDocuments(content: content, templates: templates, stamps: stamps)
     }
 
     /// The fingerprint and the content files' hashes, as `fingerprintAndContentFiles` makes them, with each `.md`
-    /// file's hash from `documents` (by its path in the content folder), or read now for a file that is no document.
-    func finish(_ awaiting: FingerprintAwaitingDocuments, documents: [String: String]) -> (fingerprint: String?, contentFiles: [String: String]) {
+    /// file's hash from `documents` (by its path in the content folder), or read now for a file that is no document;
+    /// and the stamps of the settled files. A document's stamp is taken now, after it was read: a file saved since
+    /// then changed after the build began, so it is not settled (`FileStamps`), and is not stamped.
+    func finish(_ awaiting: FingerprintAwaitingDocuments, documents: [String: String]) -> (fingerprint: String?, contentFiles: [String: String], stamps: [String: String]) {
         var content = awaiting.content
-        for index in content.paths.indices where content.hashes[index] == nil && content.paths[index].hasSuffix(".md") {
-            let path = content.paths[index]
-            content.hashes[index] = documents[path] ?? Self.fileHash(content.root + "/" + path)
+        let later = content.paths.indices.filter { content.hashes[$0] == nil && content.paths[$0].hasSuffix(".md") }
+        let (root, paths) = (content.root, content.paths)
+        let found = concurrentMap(later.count) { position -> (hash: String?, stamp: String?) in
+            let path = paths[later[position]]
+            let file = root + "/" + path
+            if let hash = documents[path] { return (hash, awaiting.stamps.settledStamp(of: file)) }
+            return awaiting.stamps.hash(file, key: "")
         }
-        return fingerprint(content: content, templates: awaiting.templates)
+        for (index, file) in zip(later, found) {
+            content.hashes[index] = file.hash
+            if let hash = file.hash, let stamp = file.stamp { content.stamps[FileStamps.contentKey + content.paths[index]] = hash + " " + stamp }
+        }
+        let (fingerprint, contentFiles) = fingerprint(content: content, templates: awaiting.templates)
+        return (fingerprint, contentFiles, content.stamps.merging(awaiting.templates.stamps) { first, _ in first })
     }
 
     /// Every file and folder below `root + "/" + relative`, as paths relative to `root`, descending into real
@@ -271,34 +317,29 @@ public struct BuildCache: Sendable {
 
     /// A file's bytes as a hash; "" for a folder or other non-file; nil when it cannot be read.
     static func fileHash(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return "" }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var hash = ChangeHash()
-        hash.add(data)
-        return hash.hex
+        FileStamps().hash(path, key: "").hash
     }
 }
 
-/// The record in its file: its fields but the two tables as a small JSON object, then the tables' sizes, then
+/// The record in its file: its fields but the three tables as a small JSON object, then the tables' sizes, then
 /// every key and value one after another (`ByteList`). The tables hold tens of thousands of paths at 10,000 reports;
 /// as JSON they took a tenth of a second to read, which a rebuild with nothing changed spent before it could answer.
 extension BuildCache.Record {
-    /// The JSON holds every field but the two tables, which follow it in the list.
+    /// The JSON holds every field but the three tables, which follow it in the list.
     private enum CodingKeys: String, CodingKey {
         case format, fingerprint, pageSalt, documentsDigest, outputInode, outputModified, documents, pageCount, warnings
     }
 
     var encoded: Data? {
         guard let header = try? JSONEncoder().encode(self) else { return nil }
-        let count = pages.count + documentSources.count
+        let count = pages.count + documentSources.count + fileStamps.count
         // Paths and hashes: about 80 bytes a pair.
-        var writer = ByteList.Writer(count: 3 + 2 * count, bytes: header.count + 80 * count)
+        var writer = ByteList.Writer(count: 4 + 2 * count, bytes: header.count + 80 * count)
         writer.append(header)
         writer.append(String(pages.count))
         writer.append(String(documentSources.count))
-        for table in [pages, documentSources] {
+        writer.append(String(fileStamps.count))
+        for table in [pages, documentSources, fileStamps] {
             for (key, value) in table {
                 writer.append(key)
                 writer.append(value)
@@ -309,11 +350,13 @@ extension BuildCache.Record {
 
     /// Nil for a file this program did not write, or damaged.
     init?(reading data: Data) {
-        guard let items = ByteList.decode(data), items.count >= 3,
+        guard let items = ByteList.decode(data), items.count >= 4,
               let record = try? JSONDecoder().decode(Self.self, from: items[0]),
               let pageCount = Int(String(decoding: items[1], as: UTF8.self)),
               let sourceCount = Int(String(decoding: items[2], as: UTF8.self)),
-              pageCount >= 0, sourceCount >= 0, items.count == 3 + 2 * (pageCount + sourceCount) else { return nil }
+              let stampCount = Int(String(decoding: items[3], as: UTF8.self)),
+              pageCount >= 0, sourceCount >= 0, stampCount >= 0,
+              items.count == 4 + 2 * (pageCount + sourceCount + stampCount) else { return nil }
         func table(from start: Int, count: Int) -> [String: String] {
             var table: [String: String] = [:]
             table.reserveCapacity(count)
@@ -323,7 +366,8 @@ extension BuildCache.Record {
             return table
         }
         self = record
-        pages = table(from: 3, count: pageCount)
-        documentSources = table(from: 3 + 2 * pageCount, count: sourceCount)
+        pages = table(from: 4, count: pageCount)
+        documentSources = table(from: 4 + 2 * pageCount, count: sourceCount)
+        fileStamps = table(from: 4 + 2 * (pageCount + sourceCount), count: stampCount)
     }
 }

@@ -34,15 +34,20 @@ public struct SiteBuilder: Sendable {
         let cache = BuildCache(options: options, searchIndexedLater: indexesSearchLater)
         var fingerprint: String?
         var contentFileHashes: [String: String] = [:]
+        var fileStamps: [String: String] = [:]
         var lastBuild: BuildCache.Record?
         // With no record beside the output, nothing can be up to date: the documents are fingerprinted from what the
         // build reads of them (`BuildCache.FingerprintAwaitingDocuments`), not read twice.
         let awaitingDocuments = cache.hasRecord ? nil : cache.fingerprintAwaitingDocuments()
         if awaitingDocuments == nil {
-            // Read while the content is fingerprinted: the two share nothing, and a rebuild needs both before anything else.
+            // Read while the content is listed: the fingerprint reads again only the files whose stamps are not the
+            // ones the record has.
             let lastBuildReading = MadeAlongside { cache.lastRecord() }
-            (fingerprint, contentFileHashes) = cache.fingerprintAndContentFiles()
-            lastBuild = lastBuildReading.value
+            let settledBefore = FileStamps()  // taken before anything is read
+            (fingerprint, contentFileHashes, fileStamps) = cache.fingerprintAndContentFiles {
+                lastBuild = lastBuildReading.value
+                return FileStamps(known: lastBuild?.fileStamps ?? [:], settledBefore: settledBefore.settledBefore)
+            }
             if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
         }
         // Compiled while the documents are read; its errors are reported where they were before, after the content's.
@@ -59,7 +64,7 @@ public struct SiteBuilder: Sendable {
         if let awaitingDocuments {
             var documents: [String: String] = [:]
             for document in model.documents + model.draftsLeftOut { documents[document.contentPath + ".md"] = document.sourceHash }
-            (fingerprint, contentFileHashes) = cache.finish(awaitingDocuments, documents: documents)
+            (fingerprint, contentFileHashes, fileStamps) = cache.finish(awaitingDocuments, documents: documents)
         }
         // Saved while the site is rendered, not after it: it holds every document's encoding, which rendering does
         // not need, and writing it is a third of a second at 10,000 reports.
@@ -118,7 +123,7 @@ public struct SiteBuilder: Sendable {
         let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
                                  seconds: Date().timeIntervalSince(started), search: search)
         cache.record(fingerprint, report: report, pageSalt: pageSalt, pages: reuse?.recordedKeys ?? [:],
-                     documentsDigest: reuse?.documentsDigest ?? "", documentSources: reuse?.recordedSources ?? [:])
+                     documentsDigest: reuse?.documentsDigest ?? "", documentSources: reuse?.recordedSources ?? [:], fileStamps: fileStamps)
         if leavesMemoryToExit { LeftForExit.keep(model, reuse as Any, lastBuild as Any, previous, templates) }
         return report
     }
