@@ -89,7 +89,12 @@ public struct SiteRenderer: Sendable {
         if let reuse, let unchanged {
             // Only documents' text changed since the last build: every other file is as it wrote it, the sitemap
             // and feed too.
-            siteWide.append { unchanged.compactMap { reuse.keepUnchanged($0) ? .kept($0) : nil } }
+            // In jobs of a hundred: each is a look-up and a check of the file, and as one job they were kept on one
+            // core while the other went through the documents.
+            siteWide += stride(from: 0, to: unchanged.count, by: 100).map { start in
+                let some = unchanged[start..<min(start + 100, unchanged.count)]
+                return { some.compactMap { reuse.keepUnchanged($0) ? .kept($0) : nil } }
+            }
         } else {
             siteWide.append { [renderHome(), renderSearchPage(), renderNotFound()] + [renderGlossary()].compactMap { $0 } }
             siteWide += DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.map { type in { renderListing(type) } }
