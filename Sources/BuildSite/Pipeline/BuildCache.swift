@@ -71,19 +71,17 @@ public struct BuildCache: Sendable {
             return (nil, [:], [:])
         }
         let stamps = stamps()
-        let content = Self.hashFiles(contentPaths, key: FileStamps.contentKey, stamps: stamps)
-        let templates = Self.hashFiles(templatePaths, key: FileStamps.templatesKey, stamps: stamps)
-        let (fingerprint, contentFiles) = fingerprint(content: content, templates: templates)
-        return (fingerprint, contentFiles, content.stamps.merging(templates.stamps) { first, _ in first })
+        return fingerprint(content: Self.hashFiles(contentPaths, key: FileStamps.contentKey, stamps: stamps),
+                           templates: Self.hashFiles(templatePaths, key: FileStamps.templatesKey, stamps: stamps))
     }
 
-    private func fingerprint(content: HashedFolder, templates: HashedFolder) -> (fingerprint: String?, contentFiles: [String: String]) {
+    private func fingerprint(content: HashedFolder, templates: HashedFolder) -> (fingerprint: String?, contentFiles: [String: String], stamps: [String: String]) {
         var hash = ChangeHash()
         hash.add("build-site cache 1")
         addProgramAndOptions(to: &hash)
         if searchIndexedLater { hash.add("search index made in the background") }
-        guard let contentFiles = Self.add(content, to: &hash), Self.add(templates, to: &hash) != nil else { return (nil, [:]) }
-        return (hash.hex, contentFiles)
+        guard let contentFiles = Self.add(content, to: &hash), Self.add(templates, to: &hash) != nil else { return (nil, [:], [:]) }
+        return (hash.hex, contentFiles, content.stamps.merging(templates.stamps) { first, _ in first })
     }
 
     private func addProgramAndOptions(to hash: inout ChangeHash) {
@@ -292,8 +290,7 @@ public struct BuildCache: Sendable {
             content.hashes[index] = file.hash
             if let hash = file.hash, let stamp = file.stamp { content.stamps[FileStamps.contentKey + content.paths[index]] = hash + " " + stamp }
         }
-        let (fingerprint, contentFiles) = fingerprint(content: content, templates: awaiting.templates)
-        return (fingerprint, contentFiles, content.stamps.merging(awaiting.templates.stamps) { first, _ in first })
+        return fingerprint(content: content, templates: awaiting.templates)
     }
 
     /// Every file and folder below `root + "/" + relative`, as paths relative to `root`, descending into real

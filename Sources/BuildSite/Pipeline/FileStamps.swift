@@ -25,6 +25,7 @@ struct FileStamps: Sendable {
         settledBefore = now - Self.margin
     }
 
+    /// For the tests: files changed before `settledBefore` are settled.
     init(known: [String: String], settledBefore: Int) {
         self.known = known
         self.settledBefore = settledBefore

@@ -43,10 +43,10 @@ public struct SiteBuilder: Sendable {
             // Read while the content is listed: the fingerprint reads again only the files whose stamps are not the
             // ones the record has.
             let lastBuildReading = MadeAlongside { cache.lastRecord() }
-            let settledBefore = FileStamps()  // taken before anything is read
+            let began = Int(time(nil))  // before anything is read
             (fingerprint, contentFileHashes, fileStamps) = cache.fingerprintAndContentFiles {
                 lastBuild = lastBuildReading.value
-                return FileStamps(known: lastBuild?.fileStamps ?? [:], settledBefore: settledBefore.settledBefore)
+                return FileStamps(known: lastBuild?.fileStamps ?? [:], now: began)
             }
             if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
         }
