@@ -61,10 +61,13 @@ public struct SiteBuilder: Sendable {
         modelBuilder.contentFileHashes = contentFileHashes
         let (built, warnings) = try modelBuilder.build()
         var model = built
+        // A first build's fingerprint is finished while the site is rendered: it looks at every report's file again
+        // (for its stamp), and nothing needs it before the files copied from Content/ and the record.
+        var finishing: MadeAlongside<(fingerprint: String?, contentFiles: [String: String], stamps: [String: String])>?
         if let awaitingDocuments {
             var documents: [String: String] = [:]
             for document in model.documents + model.draftsLeftOut { documents[document.contentPath + ".md"] = document.sourceHash }
-            (fingerprint, contentFileHashes, fileStamps) = cache.finish(awaitingDocuments, documents: documents)
+            finishing = MadeAlongside { [documents] in cache.finish(awaitingDocuments, documents: documents) }
         }
         // Saved while the site is rendered, not after it: it holds every document's encoding, which rendering does
         // not need, and writing it is a third of a second at 10,000 reports.
@@ -90,6 +93,7 @@ public struct SiteBuilder: Sendable {
                 observer?(.progress(.rendering, done: done, total: total))
             }
             if leavesMemoryToExit { LeftForExit.keep(renderer) }
+            if let finished = finishing?.value { (fingerprint, contentFileHashes, fileStamps) = finished }
             for file in model.staticFiles {
                 let source = options.contentURL.appendingPathComponent(file)
                 let bytesHash = contentFileHashes[file] ?? BuildCache.fileHash(source.path) ?? ""
@@ -122,6 +126,7 @@ public struct SiteBuilder: Sendable {
         finished("Published \(options.output)")
         let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
                                  seconds: Date().timeIntervalSince(started), search: search)
+        if let finished = finishing?.value { (fingerprint, contentFileHashes, fileStamps) = finished }
         cache.record(fingerprint, report: report, pageSalt: pageSalt, pages: reuse?.recordedKeys ?? [:],
                      documentsDigest: reuse?.documentsDigest ?? "", documentSources: reuse?.recordedSources ?? [:], fileStamps: fileStamps)
         if leavesMemoryToExit { LeftForExit.keep(model, reuse as Any, lastBuild as Any, previous, templates) }
