@@ -52,4 +52,31 @@ struct TemplateEscapingTests {
             #expect(page.contains(prefix + "&lt;script&gt;"), "\(prefix) value not escaped")
         }
     }
+
+    @Test("A value appended as it is escaped is what escaping it gives: every special character at every place in eight bytes")
+    func appendEscapedAgreesWithEscape() {
+        let escaping = HTMLEscaping()
+        let specials: [Character] = ["<", ">", "&", "'", "\""]
+        // Bytes near the five in value, and after them, to catch a test of eight bytes at once that misses one.
+        let others: [Character] = ["a", " ", "!", "%", "(", "=", "?", "é", "€", "😀", "\u{0}", "\u{7F}", "\u{3B}", "\u{3D}", "\u{21}", "\u{23}"]
+        for length in 0...19 {
+            for position in 0..<max(1, length) {
+                for special in specials {
+                    var characters = (0..<length).map { others[($0 * 7 + length) % others.count] }
+                    if length > 0 { characters[position] = special }
+                    let text = String(characters)
+                    var appended = "start:"
+                    escaping.appendEscaped(text, to: &appended)
+                    #expect(appended == "start:" + HTMLEscaping.escape(text), "\(text.debugDescription)")
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in (specials + others).randomElement(using: &generator) ?? "a" })
+            var appended = ""
+            escaping.appendEscaped(text, to: &appended)
+            #expect(appended == HTMLEscaping.escape(text), "\(text.debugDescription)")
+        }
+    }
 }
