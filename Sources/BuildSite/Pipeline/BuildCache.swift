@@ -59,29 +59,39 @@ public struct BuildCache: Sendable {
     /// them: the document cache finds a document the last build decoded by its file's hash, without reading the
     /// file again (`DocumentCache.readBack`). No hashes when a folder cannot be read.
     func fingerprintAndContentFiles() -> (fingerprint: String?, contentFiles: [String: String]) {
-        let (fingerprint, contentFiles, _) = fingerprintAndContentFiles { FileStamps() }
-        return (fingerprint, contentFiles)
+        let made = fingerprintAndContentFiles { FileStamps() }
+        return (made.fingerprint, made.contentFiles)
+    }
+
+    /// A fingerprint, the content files' hashes by path, and the settled files' stamps for the record: nil and
+    /// empty when a folder cannot be read. (A struct, not a tuple with labels: the Swift runtime builds a labelled
+    /// tuple's type from its name through libstdc++'s strings, which AddressSanitizer's build of the executable,
+    /// with jemalloc linked in, reported as a free of memory it had not allocated.)
+    struct Fingerprinted: Sendable {
+        var fingerprint: String?
+        var contentFiles: [String: String] = [:]
+        var stamps: [String: String] = [:]
     }
 
     /// The same, reading again only the files whose stamp is not the one `stamps` knows them by; with the stamps of
     /// the settled files, for the record.
     /// `stamps` is asked for once both folders are listed: a rebuild lists them while it reads the record.
-    func fingerprintAndContentFiles(stamps: () -> FileStamps) -> (fingerprint: String?, contentFiles: [String: String], stamps: [String: String]) {
+    func fingerprintAndContentFiles(stamps: () -> FileStamps) -> Fingerprinted {
         guard let contentPaths = Self.sortedPaths(in: options.contentURL), let templatePaths = Self.sortedPaths(in: options.templatesURL) else {
-            return (nil, [:], [:])
+            return Fingerprinted()
         }
         let stamps = stamps()
         return fingerprint(content: Self.hashFiles(contentPaths, key: FileStamps.contentKey, stamps: stamps),
                            templates: Self.hashFiles(templatePaths, key: FileStamps.templatesKey, stamps: stamps))
     }
 
-    private func fingerprint(content: HashedFolder, templates: HashedFolder) -> (fingerprint: String?, contentFiles: [String: String], stamps: [String: String]) {
+    private func fingerprint(content: HashedFolder, templates: HashedFolder) -> Fingerprinted {
         var hash = ChangeHash()
         hash.add("build-site cache 1")
         addProgramAndOptions(to: &hash)
         if searchIndexedLater { hash.add("search index made in the background") }
-        guard let contentFiles = Self.add(content, to: &hash), Self.add(templates, to: &hash) != nil else { return (nil, [:], [:]) }
-        return (hash.hex, contentFiles, content.stamps.merging(templates.stamps) { first, _ in first })
+        guard let contentFiles = Self.add(content, to: &hash), Self.add(templates, to: &hash) != nil else { return Fingerprinted() }
+        return Fingerprinted(fingerprint: hash.hex, contentFiles: contentFiles, stamps: content.stamps.merging(templates.stamps) { first, _ in first })
     }
 
     private func addProgramAndOptions(to hash: inout ChangeHash) {
@@ -276,7 +286,7 @@ public struct BuildCache: Sendable {
     /// file's hash from `documents` (by its path in the content folder), or read now for a file that is no document;
     /// and the stamps of the settled files. A document's stamp is taken now, after it was read: a file saved since
     /// then changed after the build began, so it is not settled (`FileStamps`), and is not stamped.
-    func finish(_ awaiting: FingerprintAwaitingDocuments, documents: [String: String]) -> (fingerprint: String?, contentFiles: [String: String], stamps: [String: String]) {
+    func finish(_ awaiting: FingerprintAwaitingDocuments, documents: [String: String]) -> Fingerprinted {
         var content = awaiting.content
         let later = content.paths.indices.filter { content.hashes[$0] == nil && content.paths[$0].hasSuffix(".md") }
         let (root, paths) = (content.root, content.paths)

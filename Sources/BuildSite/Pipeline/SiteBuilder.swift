@@ -44,10 +44,11 @@ public struct SiteBuilder: Sendable {
             // ones the record has.
             let lastBuildReading = MadeAlongside { cache.lastRecord() }
             let began = Int(time(nil))  // before anything is read
-            (fingerprint, contentFileHashes, fileStamps) = cache.fingerprintAndContentFiles {
+            let made = cache.fingerprintAndContentFiles {
                 lastBuild = lastBuildReading.value
                 return FileStamps(known: lastBuild?.fileStamps ?? [:], now: began)
             }
+            (fingerprint, contentFileHashes, fileStamps) = (made.fingerprint, made.contentFiles, made.stamps)
             if let report = cache.upToDateReport(for: fingerprint, started: started, last: lastBuild) { return report }
         }
         // Compiled while the documents are read; its errors are reported where they were before, after the content's.
@@ -63,7 +64,7 @@ public struct SiteBuilder: Sendable {
         var model = built
         // A first build's fingerprint is finished while the site is rendered: it looks at every report's file again
         // (for its stamp), and nothing needs it before the files copied from Content/ and the record.
-        var finishing: MadeAlongside<(fingerprint: String?, contentFiles: [String: String], stamps: [String: String])>?
+        var finishing: MadeAlongside<BuildCache.Fingerprinted>?
         if let awaitingDocuments {
             var documents: [String: String] = [:]
             for document in model.documents + model.draftsLeftOut { documents[document.contentPath + ".md"] = document.sourceHash }
@@ -93,7 +94,7 @@ public struct SiteBuilder: Sendable {
                 observer?(.progress(.rendering, done: done, total: total))
             }
             if leavesMemoryToExit { LeftForExit.keep(renderer) }
-            if let finished = finishing?.value { (fingerprint, contentFileHashes, fileStamps) = finished }
+            if let made = finishing?.value { (fingerprint, contentFileHashes, fileStamps) = (made.fingerprint, made.contentFiles, made.stamps) }
             for file in model.staticFiles {
                 let source = options.contentURL.appendingPathComponent(file)
                 let bytesHash = contentFileHashes[file] ?? BuildCache.fileHash(source.path) ?? ""
@@ -126,7 +127,7 @@ public struct SiteBuilder: Sendable {
         finished("Published \(options.output)")
         let report = BuildReport(documents: model.documents.count, pages: pages, warnings: warnings + searchWarnings,
                                  seconds: Date().timeIntervalSince(started), search: search)
-        if let finished = finishing?.value { (fingerprint, contentFileHashes, fileStamps) = finished }
+        if let made = finishing?.value { (fingerprint, contentFileHashes, fileStamps) = (made.fingerprint, made.contentFiles, made.stamps) }
         cache.record(fingerprint, report: report, pageSalt: pageSalt, pages: reuse?.recordedKeys ?? [:],
                      documentsDigest: reuse?.documentsDigest ?? "", documentSources: reuse?.recordedSources ?? [:], fileStamps: fileStamps)
         if leavesMemoryToExit { LeftForExit.keep(model, reuse as Any, lastBuild as Any, previous, templates) }
