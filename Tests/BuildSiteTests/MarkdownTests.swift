@@ -59,6 +59,17 @@ struct MarkdownTests {
         #expect(rendered.headings.map(\.id) == ["childrens-services-2023-24-q3", "caf-mlauts-risk", "reading-at-300-k", "section"])
     }
 
+    @Test("An ASCII text's slug, made byte by byte, is the one its Unicode scalars make")
+    func asciiSlugsAgree() {
+        let alphabet = Array("aZm09 -_'’./:&?#\t\n\u{0}\u{7F}".unicodeScalars.filter(\.isASCII))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            #expect(Slug.make(text) == Slug.scalarSlug(text.lowercased()), "\(text.debugDescription)")
+        }
+        #expect(Slug.make("  Children's  Services -- 2023/24 ") == "childrens-services-2023-24")
+    }
+
     @Test("cmark-gfm's own UTF-8 check would change nothing: generated text, NUL bytes and all, renders the same without it")
     func utf8CheckChangesNothing() {
         var checked = MarkdownRenderer()

@@ -17,6 +17,26 @@ struct RiskModelTests {
 
     // MARK: Bands
 
+    @Test("An action is complete or overdue by its status in any case; statuses outside ASCII are lower-cased as a whole")
+    func closingAndOverdueStatuses() {
+        let statuses = ["Complete", "COMPLETED", "closed", "DoNe", "Done ", "Complet", "Completes", "Overdue", "OVERDUE", "Over due", "",
+                        "Completé", "ＣＯＭＰＬＥＴＥ", "Clo\u{17F}ed", "Clo\u{301}sed", "DONE\u{0}", "In progress"]
+        let location = SourceLocation(path: "x.md")
+        func action(_ status: String) -> RiskAction {
+            RiskAction(action: "Act", impact: nil, resources: nil, owner: nil, due: .ongoing, status: status, location: location)
+        }
+        let reportDate = ContentDate(year: 2024, month: 1, day: 1)
+        for status in statuses {
+            #expect(action(status).isComplete == RiskAction.closingStatuses.contains(status.lowercased()), "\(status.debugDescription)")
+            #expect(action(status).isOverdue(reportDate: reportDate) == (!action(status).isComplete && status.lowercased() == "overdue"), "\(status.debugDescription)")
+        }
+        let risk = Risk(id: "R1", title: "Risk", statement: nil, causes: [], consequences: [], owner: nil, category: nil, inherent: nil,
+                        current: RiskScore(likelihood: 1, impact: 1), target: nil, reviewDate: nil, treatment: nil, update: nil, controls: [],
+                        actions: ["Done", "Open", "OVERDUE", "Complete"].map(action), location: location)
+        #expect(risk.openActionCount == 2)
+        #expect(risk.overdueActionCount(reportDate: reportDate) == 1)
+    }
+
     @Test("The default bands: Low 1–4, Medium 5–12, High 15–25, by likelihood × impact")
     func defaultBands() {
         let matrix = RiskMatrix.standard

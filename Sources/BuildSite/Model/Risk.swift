@@ -75,26 +75,53 @@ public struct Risk: Sendable {
 extension RiskAction {
     /// Status words that close an action; councils write "Complete", "Completed", "Closed" or "Done".
     static let closingStatuses: Set<String> = ["complete", "completed", "closed", "done"]
+    static let overdueStatuses: Set<String> = ["overdue"]
 
     /// An action stays open until its status closes it.
-    public var isComplete: Bool { status.map { RiskAction.closingStatuses.contains($0.lowercased()) } ?? false }
+    public var isComplete: Bool {
+        guard let status else { return false }
+        return RiskAction.status(status, isOneOf: RiskAction.closingStatuses)
+    }
 
     /// Overdue when its status says so, or when it was due before the report's date and is not complete:
     /// the report itself then shows it late.
     public func isOverdue(reportDate: ContentDate) -> Bool {
         if isComplete { return false }
-        if status?.lowercased() == "overdue" { return true }
+        if let status, RiskAction.status(status, isOneOf: RiskAction.overdueStatuses) { return true }
         guard case .date(let due)? = due else { return false }
         return due < reportDate
+    }
+
+    /// Whether `status`, whatever its case, is one of `words` (lower-case ASCII words without a "k", which the
+    /// Kelvin sign lower-cases to). A status in ASCII, as they nearly all are, is compared byte by byte with its
+    /// letters folded; any other is lower-cased first. (The register, each risk's history and the open data ask
+    /// of every action, and lower-casing and hashing its status each time was half a percent of a build.)
+    static func status(_ status: String, isOneOf words: Set<String>) -> Bool {
+        var status = status
+        let folded = status.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return words.contains { word in
+                word.utf8.count == bytes.count && zip(word.utf8, bytes).allSatisfy { letter, byte in
+                    letter == (UInt8(ascii: "A")...UInt8(ascii: "Z") ~= byte ? byte | 0x20 : byte)
+                }
+            }
+        }
+        return folded ?? words.contains(status.lowercased())
     }
 }
 
 extension Risk {
-    // Counted in place: filtering first copied the actions into a new array each time, for the appendix, the
-    // register, each history page and the open data.
-    public var openActionCount: Int { actions.reduce(0) { $1.isComplete ? $0 : $0 + 1 } }
+    // Counted in place, by index: filtering first copied the actions into a new array each time, for the appendix,
+    // the register, each history page and the open data, and `reduce` copied each action, every text retained.
+    public var openActionCount: Int {
+        var count = 0
+        for index in actions.indices where !actions[index].isComplete { count += 1 }
+        return count
+    }
 
     public func overdueActionCount(reportDate: ContentDate) -> Int {
-        actions.reduce(0) { $1.isOverdue(reportDate: reportDate) ? $0 + 1 : $0 }
+        var count = 0
+        for index in actions.indices where actions[index].isOverdue(reportDate: reportDate) { count += 1 }
+        return count
     }
 }
