@@ -163,6 +163,22 @@ struct AtomicBuildTests {
         #expect(try site.read("Other/keep.txt") == "keep")
     }
 
+    @Test("An output inside folders that do not exist yet is built there, the folders made; a file in the way is an error")
+    func makesTheOutputsFolders() throws {
+        let site = try Self.smallSite()
+        defer { site.remove() }
+        let built = try site.run("build", "--output", "publish/council/Site")
+        #expect(built.status == 0, "\(built.stderrLines)")
+        #expect(site.exists("publish/council/Site/index.html"))
+        #expect(site.exists("publish/council/.Site.lock"))
+        try site.write("blocked", "a file where a folder would go")
+        let blocked = try site.run("build", "--output", "blocked/Site")
+        #expect(blocked.status != 0)
+        #expect(blocked.stderrLines.first?.hasPrefix("blocked/Site:1:1: error: cannot make the folder ") == true, "\(blocked.stderrLines)")
+        #expect(blocked.stderrLines.first?.hasSuffix("/blocked' to hold the output; expected a place build-site may write to") == true, "\(blocked.stderrLines)")
+        #expect(try site.read("blocked") == "a file where a folder would go")
+    }
+
     @Test("An old site left aside by an interrupted swap is put back before the next write")
     func restoresAnInterruptedSwap() throws {
         let site = try Self.smallSite()

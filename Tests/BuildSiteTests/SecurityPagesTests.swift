@@ -114,9 +114,11 @@ enum ChromiumProbe {
         // `timeout`, so that a browser that never finishes fails the test instead of holding it; with SIGKILL,
         // because children of the test runner inherit its blocked signals, SIGTERM among them.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        // A profile of its own, removed after: Chromium leaves a few megabytes in it.
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
         process.arguments = ["-s", "KILL", "60", chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                             "--virtual-time-budget=5000", "--user-data-dir=" + FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)").path,
-                             "--dump-dom", url]
+                             "--virtual-time-budget=5000", "--user-data-dir=" + profile.path, "--dump-dom", url]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

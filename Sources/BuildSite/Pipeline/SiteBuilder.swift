@@ -27,6 +27,7 @@ public struct SiteBuilder: Sendable {
             stageStarted = Date()
         }
         try checkFolders()
+        try makeOutputParent()
         // Taken before anything is read, so a second build waits for nothing half-done and the cache below
         // describes a finished site.
         let lock = try BuildLock(output: options.outputURL, displayName: options.output)
@@ -152,6 +153,18 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure([.error(at: SourceLocation(path: options.output), "the output folder contains the current folder; expected a separate folder such as Site")])
         }
         try Self.checkReplaceable(options.outputURL, displayName: options.output)
+    }
+
+    /// The folder the output goes in, made with any folders above it that are missing (`--output ../publish/Site`
+    /// on a first build), as other site generators do: the lock, the caches and the staging folder sit beside the
+    /// output, so that folder must exist before anything else is done.
+    func makeOutputParent() throws(BuildFailure) {
+        let parent = options.outputURL.standardizedFileURL.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure([.error(at: SourceLocation(path: options.output), "cannot make the folder '\(parent.path)' to hold the output; expected a place build-site may write to")])
+        }
     }
 
     /// An existing output must be a folder that is empty or holds a built site (its `index.html`), since it is replaced.
