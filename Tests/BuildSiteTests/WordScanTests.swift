@@ -119,6 +119,38 @@ struct WordScanTests {
         }
     }
 
+    @Test("Eight ASCII bytes at once count and carry as the bytes one by one do, each byte at each place, after a word or not")
+    func readingTimeEightBytes() {
+        func oneByOne(_ bytes: [UInt8], inWord: Int) -> (Int, Int) {
+            var count = 0, inWord = inWord
+            for byte in bytes {
+                let character = CharacterClass(ascii: byte)
+                if character.isWhitespace { count += inWord; inWord = 0 } else if character.isLetterOrNumber { inWord = 1 }
+            }
+            return (count, inWord)
+        }
+        func check(_ bytes: [UInt8], inWord: Int) {
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let fast = ReadingTime.eightASCII(word, inWord: UInt64(inWord))
+            #expect(fast.words == oneByOne(bytes, inWord: inWord).0 && Int(fast.inWord) == oneByOne(bytes, inWord: inWord).1, "\(bytes) after \(inWord)")
+        }
+        for byte in UInt8(0)..<0x80 {
+            for place in 0..<8 {
+                for filler in [UInt8(ascii: "a"), UInt8(ascii: " "), UInt8(ascii: "-")] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[place] = byte
+                    check(bytes, inWord: 0)
+                    check(bytes, inWord: 1)
+                }
+            }
+        }
+        let alphabet = Array("aZ09 \t\n\r-—.,|*#".utf8.filter { $0 < 0x80 })
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            check((0..<8).map { _ in alphabet.randomElement(using: &generator) ?? 0 }, inWord: Int.random(in: 0...1, using: &generator))
+        }
+    }
+
     @Test("Reading time counts words with non-ASCII letters, digits and spaces as the Character split did")
     func readingTimeWords() {
         #expect(ReadingTime.words(in: "Café naïve — ½ 日本語") == 4)
