@@ -337,7 +337,7 @@ extension BuildCache.Record {
         case format, fingerprint, pageSalt, documentsDigest, outputInode, outputModified, documents, pageCount, warnings
     }
 
-    var encoded: Data? {
+    var encoded: [UInt8]? {
         guard let header = try? JSONEncoder().encode(self) else { return nil }
         let count = pages.count + documentSources.count + fileStamps.count
         // Paths and hashes: about 80 bytes a pair.
@@ -352,7 +352,7 @@ extension BuildCache.Record {
                 writer.append(value)
             }
         }
-        return writer.data
+        return writer.array
     }
 
     /// Nil for a file this program did not write, or damaged.

@@ -20,7 +20,7 @@ enum ByteList {
 
     /// Writes `count` items straight into the list's bytes, without a `Data` for each (a rebuild's record and
     /// cache are tens of thousands of short texts, and the build waits for the record before it ends). The bytes
-    /// gather in an array, made into `Data` once: appending to `Data` piece by piece cost ten times as much, and the
+    /// gather in an array, written to the file as they are: appending to `Data` piece by piece cost ten times as much, and the
     /// record is written at the very end of a build, on one core while the other waits.
     struct Writer {
         private var bytes: [UInt8] = []
@@ -33,6 +33,10 @@ enum ByteList {
         }
 
         var data: Data { Data(bytes) }
+
+        /// The list's bytes as they are, for a file written straight from them (`CacheFile`): a `Data` of them is a
+        /// copy, of 22 MB at 10,000 reports.
+        var array: [UInt8] { bytes }
 
         mutating func append(_ item: Data) {
             appendLength(item.count)

@@ -6,7 +6,7 @@ import Foundation
 /// of a second, and a full build waited 20 ms for the two files' flushes. A cache that a power cut leaves empty or
 /// unreadable only makes the next build decode and render in full.
 enum CacheFile {
-    static func write(_ data: Data, to file: URL) {
+    static func write(_ data: some ContiguousBytes, to file: URL) {
         let temporary = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
         // A write that fails part-way (a full disk) leaves no half file behind, under either name.

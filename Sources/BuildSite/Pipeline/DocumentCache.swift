@@ -49,7 +49,7 @@ final class DocumentCache: @unchecked Sendable {
             }
         }
 
-        var encoded: Data {
+        var encoded: [UInt8] {
             var writer = ByteList.Writer(count: 2 + entries.count * 3,
                                          bytes: entries.reduce(0) { $0 + $1.key.utf8.count + $1.value.count } + risks.values.reduce(0) { $0 + $1.count })
             writer.append(String(format))
@@ -60,7 +60,7 @@ final class DocumentCache: @unchecked Sendable {
                 // Risks are never empty: their count comes first.
                 writer.append(risks[key] ?? Data())
             }
-            return writer.data
+            return writer.array
         }
     }
 
