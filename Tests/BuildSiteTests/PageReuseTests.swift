@@ -208,6 +208,42 @@ struct PageReuseTests {
         #expect(!stages.contains { $0.contains(" 0 of them as decoded by the last build") }, "\(stages)")
     }
 
+    @Test("After an edit or two among hundreds of reports .Site.documents is left as it was; once a hundredth are new, it is written")
+    func documentCacheWrittenWhenWorthIt() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        func minutes(_ index: Int, _ text: String) throws {
+            try site.write("Content/minutes/2023-\(index).md", "---\ntype: minutes\ntitle: Minutes \(index)\ndate: 2023-10-01\n---\n\(text)\n")
+        }
+        for index in 0..<200 { try minutes(index, "Noted.") }
+        _ = try site.build()
+        let cacheFile = site.root.appendingPathComponent(".Site.documents")
+        let written = try Data(contentsOf: cacheFile)
+        func readBack() throws -> String? {
+            try buildLoggingStages(site).stages.first { $0.hasPrefix("Read and checked 200 documents, ") }
+        }
+
+        // One edit: the file is as the full build wrote it, and the next build decodes the edited minutes again.
+        try minutes(7, "Noted, with thanks.")
+        #expect(try readBack()?.hasPrefix("Read and checked 200 documents, 199 of them as decoded by the last build") == true)
+        #expect(try Data(contentsOf: cacheFile) == written)
+        try minutes(8, "Noted, with thanks.")
+        #expect(try readBack()?.hasPrefix("Read and checked 200 documents, 198 of them as decoded by the last build") == true)
+        #expect(try Data(contentsOf: cacheFile) == written)
+        #expect(site.tree("Site") == (try freshBuild(site)))
+
+        // Two edits unwritten and one more: three decoded afresh, more than a hundredth of 200.
+        try minutes(9, "Noted, with thanks.")
+        #expect(try readBack()?.hasPrefix("Read and checked 200 documents, 197 of them as decoded by the last build") == true)
+        #expect(try Data(contentsOf: cacheFile) != written)
+        try minutes(10, "Noted, with thanks.")
+        #expect(try readBack()?.hasPrefix("Read and checked 200 documents, 199 of them as decoded by the last build") == true)
+        #expect(site.tree("Site") == (try freshBuild(site)))
+        #expect(DocumentCache.isWorthWriting(entries: 5, previous: 0, reused: 0))
+        #expect(DocumentCache.isWorthWriting(entries: 50, previous: 50, reused: 49))
+        #expect(!DocumentCache.isWorthWriting(entries: 10_000, previous: 10_000, reused: 9_950))
+    }
+
     @Test("Risks read back are made when a page needs them: after a text edit, then a score change in a later report")
     func risksReadBackWhenNeeded() throws {
         let site = try TemporarySite()

@@ -230,12 +230,25 @@ final class DocumentCache: @unchecked Sendable {
 
     /// Writes the documents this build read, for the next, and lets go of both builds' encodings (tens of megabytes
     /// at 10,000 reports, which rendering does not need); files no longer in the content are forgotten.
+    ///
+    /// Unless the file the last build wrote is nearly as good (`isWorthWriting`): then it is left as it is.
     func save() {
         loading.value
-        let (entries, risks) = lock.withLock {
+        let (entries, risks, previousCount, reused) = lock.withLock {
             defer { current = [:]; previous = [:]; currentRisks = [:]; previousRisks = [:] }
-            return (current, currentRisks)
+            return (current, currentRisks, previous.count, reusedCount)
         }
+        guard Self.isWorthWriting(entries: entries.count, previous: previousCount, reused: reused) else { return }
         CacheFile.write(Stored(format: Self.format, salt: salt, entries: entries, risks: risks).encoded, to: file)
+    }
+
+    /// Whether the file should be written again: not when it differs from what this build has by no more than a
+    /// hundredth of the documents (decoded afresh, or in the file but not read back: an edited report is both).
+    /// After an edit to a report or two, writing it all again (22 MB at 10,000 reports, 4 ms of a 40 ms rebuild at
+    /// 1,000) would save the next build only decoding those few again, a tenth of a millisecond each; once more than
+    /// a hundredth are decoded afresh, which edits left unwritten add to, it is written.
+    static func isWorthWriting(entries: Int, previous: Int, reused: Int) -> Bool {
+        let decodedAfresh = entries - reused, notReadBack = previous - reused
+        return previous == 0 || max(decodedAfresh, notReadBack) * 100 > entries
     }
 }
