@@ -27,6 +27,23 @@ struct SecurityPathTests {
         #expect(site.leftovers == [])
     }
 
+    @Test("The path check, read byte by byte, refuses exactly the paths with an empty, '.' or '..' part")
+    func pathCheckAgreesWithItsParts() {
+        func reference(_ path: String) -> Bool {
+            path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        }
+        let pieces = ["", ".", "..", "...", ".a", "a.", "a..b", "index.html", "é", "/"]
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let path = first + second + "/" + third
+                    #expect(SiteFolderPaths.staysInside(path) == reference(path), "\(path.debugDescription)")
+                    #expect(SiteFolderPaths.staysInside(first + third) == reference(first + third), "\((first + third).debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test("'discusses' naming a path out of Content/ is only looked up among the documents, never read")
     func discussesOutside() throws {
         let site = try TemporarySite()

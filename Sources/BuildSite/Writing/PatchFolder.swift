@@ -146,12 +146,18 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
     }
 
     /// The first folder on `path`'s way in `site` that is not a real folder (missing, a file, or a link), if any.
-    /// Folders found real are remembered: ten thousand pages share a few thousand folders.
+    /// Folders found real are remembered: ten thousand pages share a few hundred folders above their own. A page's
+    /// own folder is looked at, not remembered: each report's page has a folder of its own, which no other page
+    /// asks about, and remembering ten thousand of them cost more than the looks they saved.
     private func firstNonFolder(above path: String, in site: String) -> Substring? {
+        guard let last = path.lastIndex(of: "/") else { return nil }
         var end = path.startIndex
         while let slash = path[end...].firstIndex(of: "/") {
             let folder = path[..<slash]
             end = path.index(after: slash)
+            if slash == last {
+                return SiteFolderPaths.isRealFolder(site + "/" + folder) ? nil : folder
+            }
             if lock.withLock({ realFolders.contains(folder) }) { continue }
             guard SiteFolderPaths.isRealFolder(site + "/" + folder) else { return folder }
             lock.withLock { _ = realFolders.insert(folder) }

@@ -25,11 +25,28 @@ enum SiteFolderPaths {
     /// `path`'s folder part; throws for a path that is absolute or climbs out of the site (`..`, `.` or an empty
     /// part), which no page of this site has, so nothing is ever written outside the output folder.
     static func folder(of path: String, displayName: String) throws(BuildFailure) -> Substring {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }) else {
+        guard staysInside(path) else {
             throw BuildFailure([.error(at: SourceLocation(path: path), "refusing to write outside the output folder; expected a path inside \(displayName)")])
         }
         return path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
+    }
+
+    /// True when no part of `path` between slashes is empty, `.` or `..` (so it is not absolute either), read in one
+    /// pass over its bytes: every file of every build comes here, and splitting each path into an array of its parts
+    /// was a tenth of the time a one-edit rebuild spends keeping the pages it does not make again.
+    static func staysInside(_ path: String) -> Bool {
+        var partLength = 0, dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard partLength > dots || dots > 2 else { return false }
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: "."), dots == partLength - 1 { dots += 1 }
+            }
+        }
+        return partLength > dots || dots > 2
     }
 
     /// The problem an error writing `path` is, as the build reports it.
