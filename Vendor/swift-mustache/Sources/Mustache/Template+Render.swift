@@ -492,10 +492,20 @@ extension MustacheTemplate {
         case .flag(let flag):
             if flag { template.render(context: context, into: &string) }
         case .list(let items):
+            guard let first = items.first else { return }
             var sequenceContext = MustacheSequenceContext(first: true)
+            // One entry for the elements in turn, while nothing the last one rendered kept hold of it.
+            var entry = MustacheStack.Entry(value: first, below: context.stack.top)
             for index in items.indices {
+                if index > items.startIndex {
+                    if isKnownUniquelyReferenced(&entry) {
+                        entry.reuse(for: items[index])
+                    } else {
+                        entry = MustacheStack.Entry(value: items[index], below: context.stack.top)
+                    }
+                }
                 sequenceContext.last = index == items.count - 1
-                template.render(context: context.withSequence(value: items[index], sequenceContext: sequenceContext), into: &string)
+                template.render(context: context.withSequence(entry: entry, sequenceContext: sequenceContext), into: &string)
                 sequenceContext.first = false
                 sequenceContext.index += 1
             }

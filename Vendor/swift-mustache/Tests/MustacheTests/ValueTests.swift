@@ -50,6 +50,8 @@ final class ValueTests: XCTestCase {
         try self.assertSame("{{#risks}}{{#owner}}{{owner}} {{id}} {{#first()}}first{{/first()}}{{/owner}}{{/risks}}")
         try self.assertSame("{{#risks}}{{#id}}{{id}}={{.}} {{#document}}{{summary}}{{/document}}{{/id}}{{/risks}}")
         XCTAssertEqual(try MustacheTemplate(string: "{{#title}}{{title}}/{{count}}{{/title}}").render(self.context), "Risks &amp; &lt;issues&gt;/3")
+        // A list's elements share one stack entry in turn (`Entry.reuse(for:)`), also with a list inside each.
+        try self.assertSame("{{#risks}}{{#risks}}{{id}}{{#causes}}{{.}}{{/causes}},{{/risks}}|{{id}} {{title}};{{/risks}}{{#causes}}{{.}}{{/causes}}")
     }
 
     func testInvertedSections() throws {
