@@ -20,8 +20,8 @@ enum ByteList {
 
     /// Writes `count` items straight into the list's bytes, without a `Data` for each (a rebuild's record and
     /// cache are tens of thousands of short texts, and the build waits for the record before it ends). The bytes
-    /// gather in an array, written to the file as they are: appending to `Data` piece by piece cost ten times as much, and the
-    /// record is written at the very end of a build, on one core while the other waits.
+    /// gather in an array, written to the file as they are: appending to `Data` piece by piece cost ten times as
+    /// much, and the record is written at the very end of a build, on one core while the other waits.
     struct Writer {
         private var bytes: [UInt8] = []
 
