@@ -136,7 +136,7 @@ final class DocumentCache: @unchecked Sendable {
     private var previous: [String: Data] = [:]
     private var previousRisks: [String: Data] = [:]
     private var loading: MadeAlongside<Void>!
-    private let lock = NSLock()
+    private let lock = BriefLock()
     private var current: [String: Data] = [:]
     private var currentRisks: [String: Data] = [:]
     private var reusedCount = 0

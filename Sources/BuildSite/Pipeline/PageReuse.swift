@@ -30,7 +30,7 @@ public final class PageReuse: @unchecked Sendable {
     let documentsDigest: String
     /// True when the documents' paths and front matter are as the last build found them, with the same salt.
     let documentsUnchanged: Bool
-    private let lock = NSLock()
+    private let lock = BriefLock()
     private var keys: [String: String] = [:]
     private var sources: [String: String] = [:]
     private var keptCount = 0

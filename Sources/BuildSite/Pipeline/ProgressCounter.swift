@@ -2,7 +2,7 @@ import Foundation
 
 /// Counts finished pieces of work from several threads at once, for the progress line.
 final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = BriefLock()
     private var count = 0
 
     /// Adds one and returns the new count.

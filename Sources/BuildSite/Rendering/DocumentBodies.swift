@@ -10,7 +10,7 @@ final class DocumentBodies: @unchecked Sendable {
         case inFile(@Sendable () -> String)
     }
 
-    private let lock = NSLock()
+    private let lock = BriefLock()
     private var bodies: [String: Body]
 
     /// Moves every published document's body out of `site`, leaving it empty there.

@@ -8,7 +8,7 @@ public protocol PageSink: Sendable {
 
 /// Keeps every file, for `check`, the tests and the fuzzer, which read the pages rather than publish them.
 final class CollectingSink: PageSink, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = BriefLock()
     private var files: [OutputFile] = []
 
     func accept(_ file: OutputFile) {
@@ -24,7 +24,7 @@ final class CollectingSink: PageSink, @unchecked Sendable {
 /// Passes files on to a sink and remembers the HTML pages' paths, for the sitemap and the page count.
 final class PageList: @unchecked Sendable {
     private let sink: any PageSink
-    private let lock = NSLock()
+    private let lock = BriefLock()
     private var paths: [String] = []
 
     init(_ sink: some PageSink) {

@@ -6,7 +6,7 @@ import Mustache
 /// count moved its memory from one core's cache to the other's. A copy is parsed again from the same text, so it
 /// shares no parts with the others; a thread takes a copy no other thread is using and gives it back after the page.
 final class TemplateCopies: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = BriefLock()
     private var idle: [MustacheLibrary]
     private let sources: [(name: String, text: String)]
 

@@ -15,7 +15,7 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
     let root: URL
     private let rootPath: String
     let displayName: String
-    private let lock = NSLock()
+    private let lock = BriefLock()
     /// Each changed file's path in the site, and its file's name in this folder.
     private var changedFiles: [(path: String, name: String)] = []
     private var writtenPaths: [String] = []

@@ -20,7 +20,7 @@ public final class StagingFolder: SiteFolder, @unchecked Sendable {
     private let rootPath: String
     let displayName: String
     let recycled: Bool
-    private let lock = NSLock()
+    private let lock = BriefLock()
     private var madeFolders: Set<Substring> = [""]
     private var failures: [Diagnostic] = []
     private var writtenPaths: [String] = []
