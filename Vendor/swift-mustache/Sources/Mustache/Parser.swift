@@ -129,6 +129,42 @@ extension Parser {
         return self.buffer[startIndex..<self.position]
     }
 
+    /// Read until a line break ("\n" or "\r\n") or `stop`, as `read(until: ["\n", "\r\n", stop])` does, stopping at
+    /// the end too (added for build-site). Plain ASCII is read byte by byte, each byte a `Character` of its own: it
+    /// is most of every template, and hashing each `Character` into a set was most of the time a template took to
+    /// parse. From the last ASCII byte before anything else (a byte outside ASCII, or a carriage return, either of
+    /// which may join the byte before into one `Character`), it reads `Character` by `Character`.
+    mutating func read(untilNewlineOr stop: Character) -> Substring {
+        let startIndex = self.position
+        guard let stopByte = stop.asciiValue, stopByte != UInt8(ascii: "\r") else {
+            return (try? self.read(until: ["\n", "\r\n", stop], throwOnOverflow: false)) ?? ""
+        }
+        let utf8 = self.buffer.utf8
+        var index = startIndex
+        var previous = startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { break }
+            let next = utf8.index(after: index)
+            if byte == UInt8(ascii: "\n") || byte == stopByte {
+                guard next != utf8.endIndex, utf8[next] >= 0x80 else {
+                    self.position = index
+                    return self.buffer[startIndex..<index]
+                }
+                break  // a mark after `stop` may make it another Character
+            }
+            previous = index
+            index = next
+        }
+        guard index != utf8.endIndex else {
+            self.position = index
+            return self.buffer[startIndex..<index]
+        }
+        self.position = index == startIndex ? startIndex : previous
+        _ = try? self.read(until: ["\n", "\r\n", stop], throwOnOverflow: false)
+        return self.buffer[startIndex..<self.position]
+    }
+
     /// Read from buffer until we hit a string. By default the position after this is of the beginning of the string we were checking for
     /// - Parameter untilString: String to check for
     /// - Parameter throwOnOverflow: Throw errors if we hit the end of the buffer

@@ -363,14 +363,12 @@ extension MustacheTemplate {
 
     /// read until we hit either the start delimiter of a tag or a newline
     static func readUntilDelimiterOrNewline(_ parser: inout Parser, state: ParserState) throws -> String {
-        var untilSet: Set<Character> = ["\n", "\r\n"]
         guard let delimiterFirstChar = state.startDelimiter.first else { return "" }
         var totalText = ""
-        untilSet.insert(delimiterFirstChar)
 
         while !parser.reachedEnd() {
             // read until we hit either a newline or "{"
-            let text = try parser.read(until: untilSet, throwOnOverflow: false)
+            let text = parser.read(untilNewlineOr: delimiterFirstChar)
             totalText += text
             // if new line append all text read plus newline
             if parser.current().isNewline {

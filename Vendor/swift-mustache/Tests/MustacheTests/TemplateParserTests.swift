@@ -91,6 +91,22 @@ final class TemplateParserTests: XCTestCase {
 
     /// Which templates find every value by its plain name alone (added for build-site: a section over a text or a
     /// number then pushes nothing).
+    /// A template in plain ASCII is read byte by byte (`Parser.read(untilNewlineOr:)`, added for build-site); with a
+    /// character outside ASCII, or with CR LF line ends, it is read Character by Character. Both render alike.
+    func testPlainASCIIReadsAsCharacters() throws {
+        let body = "Hi {{name}}!\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n{{! note }}\nx{{=<% %>=}}<%name%> <%={{ }}=%>{{name}}\n"
+        let object: [String: Any] = ["name": "A", "items": ["1", "2"]]
+        let ascii = try MustacheTemplate(string: body).render(object)
+        XCTAssertEqual(ascii, "Hi A!\n  <li>1</li>\n  <li>2</li>\nxA A\n")
+        XCTAssertEqual(try MustacheTemplate(string: body + "é").render(object), ascii + "é")
+        XCTAssertEqual(try MustacheTemplate(string: "é" + body).render(object), "é" + ascii)
+        let crlf = body.replacingOccurrences(of: "\n", with: "\r\n")
+        XCTAssertEqual(try MustacheTemplate(string: crlf).render(object), ascii.replacingOccurrences(of: "\n", with: "\r\n"))
+        // A mark after a brace makes one Character of the two, which starts no tag; after a letter it is read on.
+        XCTAssertEqual(try MustacheTemplate(string: "x{\u{301}{{name}}, e\u{301}{{name}}\n{{name}}").render(object), "x{\u{301}A, e\u{301}A\nA")
+        XCTAssertEqual(try MustacheTemplate(string: "\u{301}{{name}} – {{name}}\r\n{{name}}").render(object), "\u{301}A – A\r\nA")
+    }
+
     func testFindsNamesOnly() throws {
         for text in ["", "text", "{{a}} {{{b}}}", "{{#a}}{{b}}{{^c}}{{d}}{{/c}}{{/a}}"] {
             XCTAssertTrue(try MustacheTemplate(string: text).findsNamesOnly, text)
