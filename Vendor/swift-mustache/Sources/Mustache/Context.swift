@@ -85,7 +85,8 @@ struct MustacheStack {
         MustacheStack(top: Entry(value: value, below: self.top))
     }
 
-    /// A stack with `entry` (one made by `appending(value:)` on this stack) on top of this one
+    /// A stack with `entry` on top of this one: an entry holding a value, made with this stack's top below it
+    /// (`Entry(value:below:)`), for a list's elements in turn
     func appending(entry: Entry) -> MustacheStack {
         MustacheStack(top: entry)
     }
@@ -160,11 +161,6 @@ struct MustacheContext {
     /// return context with a value added to stack
     func withValue(_ value: MustacheValue) -> MustacheContext {
         .init(stack: self.stack.appending(value: value), sequenceContext: nil, surroundings: self.surroundings)
-    }
-
-    /// return context with sequence info and a value added to stack
-    func withSequence(value: MustacheValue, sequenceContext: MustacheSequenceContext) -> MustacheContext {
-        .init(stack: self.stack.appending(value: value), sequenceContext: sequenceContext, surroundings: self.surroundings)
     }
 
     /// return context with sequence info and `entry` (holding a value, above this context's top) added to stack

@@ -141,6 +141,7 @@ extension Parser {
         }
         let utf8 = self.buffer.utf8
         var index = startIndex
+        // Where to read on from Character by Character: the last ASCII byte passed, or the start.
         var previous = startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
@@ -160,7 +161,7 @@ extension Parser {
             self.position = index
             return self.buffer[startIndex..<index]
         }
-        self.position = index == startIndex ? startIndex : previous
+        self.position = previous
         _ = try? self.read(until: ["\n", "\r\n", stop], throwOnOverflow: false)
         return self.buffer[startIndex..<self.position]
     }
