@@ -155,6 +155,9 @@ public struct ContentLoader: Sendable {
     /// The text, and the hash of the file's bytes when the text is not those bytes.
     private func read(_ relative: String, bag: inout DiagnosticBag) -> (String, String?)? {
         let path = contentFolder + "/" + relative
+        // The usual file, UTF-8 as it is, is read straight into its text's storage; any other goes the way below,
+        // which says what is wrong with it or what was changed.
+        if let text = TextDecoding.readPlainText(path, atMost: Self.maximumFileBytes) { return (text, nil) }
         var info = stat()
         if stat(path, &info) == 0, Int(info.st_size) > Self.maximumFileBytes {
             let size = Int(info.st_size)
