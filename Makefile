@@ -74,6 +74,7 @@ test-release: deps
 test-vendor:
 	$(SWIFT) test --package-path Vendor/swift-mustache --skip SpecTests
 	$(SWIFT) test --package-path Vendor/CSV.swift
+	$(SWIFT) test --package-path Vendor/Yams
 
 # Every page of the real site in a real browser: vnu, axe-core (WCAG 2.2 AA), nginx + linkchecker, search, screenshots.
 test-browser: deps browser-deps

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import BuildSite
+
+/// The vendored libyaml reads runs of printable ASCII at once, in its reader and in quoted scalars
+/// (`Vendor/Yams.patch`). Yams runs on the same libyaml, so it cannot be the reference here: the values are checked
+/// against the texts the YAML was made from, and the places against where the YAML put them.
+@Suite("libyaml's runs of ASCII read as its characters one by one did")
+struct LibYAMLRunsTests {
+    /// Texts that put every kind of character next to runs of ASCII: the quotes, the backslash, blanks, non-ASCII
+    /// of two, three and four bytes, and a run long enough to cross the reader's 16 KB buffer more than once.
+    static func texts(_ random: inout SystemRandomNumberGenerator) -> [String] {
+        let pieces = ["plain words", "é", "£", "—", "😀", "'", "\"", "\\", " ", "  ", "\t", "x:y", "#", "[a]", "{b}",
+                      "- ", "---", "...", "a'b", "ﬁ", "\u{FFFD}", "e\u{301}", String(repeating: "abcdefgh", count: 40)]
+        var texts = pieces + [String(repeating: "abcdefgh", count: 3000)]
+        for _ in 0..<60 {
+            texts.append((0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        return texts
+    }
+
+    /// `text` as a double-quoted YAML scalar: quotes, backslashes and tabs escaped.
+    static func doubleQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\t", with: "\\t") + "\""
+    }
+
+    /// `text` as a single-quoted YAML scalar: each quote doubled. (Tabs are kept as they are.)
+    static func singleQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    @Test("Quoted values of every mix of characters read back as written, each at its line and column")
+    func quotedValuesReadBack() throws {
+        var random = SystemRandomNumberGenerator()
+        let texts = Self.texts(&random)
+        var yaml = ""
+        var expected: [(key: String, text: String, line: Int, column: Int)] = []
+        for (index, text) in texts.enumerated() {
+            // Keys of different lengths, so values start at different columns; the double-quoted form of a text
+            // with leading or trailing blanks keeps them, as does the single-quoted form (no line is folded).
+            let key = "k\(index)" + String(repeating: "_", count: index % 7)
+            for (suffix, quoted) in [("d", Self.doubleQuoted(text)), ("s", Self.singleQuoted(text))] where !(suffix == "s" && text.contains("\t")) {
+                let line = yaml.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                yaml += "\(key)\(suffix): \(quoted)\n"
+                expected.append((key + suffix, text, line, key.unicodeScalars.count + suffix.count + 3))
+            }
+        }
+        // Both forms on one line too, in a flow mapping: the second starts where the first's characters end.
+        for (index, text) in texts.enumerated() where !text.contains("\t") {
+            let line = yaml.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let first = "f\(index): {x: \(Self.doubleQuoted(text)), y: "
+            yaml += first + Self.singleQuoted(text) + "}\n"
+            expected.append(("f\(index)", text, line, first.unicodeScalars.count + 1))
+        }
+        let mapping = try #require(try YAMLTree.compose(yaml)?.mapping)
+        let read = Array(mapping)
+        #expect(read.count == expected.count)
+        for (pair, want) in zip(read, expected) {
+            #expect(pair.key.scalar?.string == want.key)
+            var value = pair.value
+            if let flow = value.mapping.map(Array.init) {
+                #expect(flow.count == 2 && flow[0].value.scalar?.string == want.text, "\(want.key)")
+                value = flow[1].value
+            }
+            #expect(value.scalar?.string == want.text, "\(want.key)")
+            #expect(value.mark.line == want.line && value.mark.column == want.column, "\(want.key) at \(value.mark)")
+        }
+    }
+
+    @Test("A control character after long runs of ASCII and other text is an error at its own line and column")
+    func controlCharacterPlace() {
+        let long = String(repeating: "a", count: 40_000)
+        let front = "---\ntype: page\ntitle: \"\(long) é\"\nsummary: 'plain \(long)'\ndate: 2024-01-01\nnote: before \u{7} after\n---\n"
+        let (_, errors) = decode(front, path: "Content/pages/bell.md")
+        #expect(errors == ["Content/pages/bell.md:6:14: error: the front matter contains a character YAML does not allow (control characters are not allowed: U+0007); expected plain text without control characters"])
+    }
+}
