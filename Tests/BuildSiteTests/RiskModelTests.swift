@@ -35,6 +35,12 @@ struct RiskModelTests {
                         actions: ["Done", "Open", "OVERDUE", "Complete"].map(action), location: location)
         #expect(risk.openActionCount == 2)
         #expect(risk.overdueActionCount(reportDate: reportDate) == 1)
+        // The answers are worked out when the status is set, and again whenever it changes.
+        var changed = action("Open")
+        for (status, complete, overdue) in [("Done", true, false), ("Overdue", false, true), (nil, false, false), ("closed", true, false)] {
+            changed.status = status
+            #expect(changed.isComplete == complete && changed.isOverdue(reportDate: reportDate) == overdue, "\(status.debugDescription)")
+        }
     }
 
     @Test("The default bands: Low 1–4, Medium 5–12, High 15–25, by likelihood × impact")

@@ -41,8 +41,27 @@ public struct RiskAction: Sendable, Hashable {
     public var resources: String?
     public var owner: String?
     public var due: ActionDue?
-    public var status: String?
+    public var status: String? {
+        didSet { (isComplete, statusSaysOverdue) = RiskAction.classify(status) }
+    }
     public var location: SourceLocation
+    /// Whether the status closes the action, and whether it says the action is overdue: worked out once, when the
+    /// status is set. The register, each risk's history and the open data ask it of every action; asked through a
+    /// computed property, each question copied the whole action out of its array (five texts retained and released).
+    public private(set) var isComplete: Bool
+    private var statusSaysOverdue: Bool
+
+    init(action: String, impact: String?, resources: String?, owner: String?, due: ActionDue?, status: String?,
+         location: SourceLocation) {
+        self.action = action
+        self.impact = impact
+        self.resources = resources
+        self.owner = owner
+        self.due = due
+        self.status = status
+        self.location = location
+        (isComplete, statusSaysOverdue) = RiskAction.classify(status)
+    }
 }
 
 /// How a council chooses to respond to a risk (the four Ts of risk management).
@@ -77,17 +96,18 @@ extension RiskAction {
     static let closingStatuses: Set<String> = ["complete", "completed", "closed", "done"]
     static let overdueStatuses: Set<String> = ["overdue"]
 
-    /// An action stays open until its status closes it.
-    public var isComplete: Bool {
-        guard let status else { return false }
-        return RiskAction.status(status, isOneOf: RiskAction.closingStatuses)
+    /// An action stays open until its status closes it (`isComplete`); a status may also say it is overdue.
+    static func classify(_ status: String?) -> (closes: Bool, saysOverdue: Bool) {
+        guard let status else { return (false, false) }
+        if RiskAction.status(status, isOneOf: RiskAction.closingStatuses) { return (true, false) }
+        return (false, RiskAction.status(status, isOneOf: RiskAction.overdueStatuses))
     }
 
     /// Overdue when its status says so, or when it was due before the report's date and is not complete:
     /// the report itself then shows it late.
     public func isOverdue(reportDate: ContentDate) -> Bool {
         if isComplete { return false }
-        if let status, RiskAction.status(status, isOneOf: RiskAction.overdueStatuses) { return true }
+        if statusSaysOverdue { return true }
         guard case .date(let due)? = due else { return false }
         return due < reportDate
     }
