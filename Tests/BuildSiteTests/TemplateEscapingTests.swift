@@ -1,4 +1,5 @@
 import Testing
+import Mustache
 import Foundation
 @testable import BuildSite
 
@@ -68,6 +69,10 @@ struct TemplateEscapingTests {
                     var appended = "start:"
                     escaping.appendEscaped(text, to: &appended)
                     #expect(appended == "start:" + HTMLEscaping.escape(text), "\(text.debugDescription)")
+                    let output = MustacheOutput(capacity: 0)
+                    output.append("start:")
+                    escaping.appendEscaped(text, to: output)
+                    #expect(output.string == "start:" + HTMLEscaping.escape(text), "\(text.debugDescription)")
                 }
             }
         }
@@ -77,6 +82,9 @@ struct TemplateEscapingTests {
             var appended = ""
             escaping.appendEscaped(text, to: &appended)
             #expect(appended == HTMLEscaping.escape(text), "\(text.debugDescription)")
+            let output = MustacheOutput()
+            escaping.appendEscaped(text, to: output)
+            #expect(output.string == HTMLEscaping.escape(text), "\(text.debugDescription)")
         }
     }
 }

@@ -91,7 +91,7 @@ func render(_ documents: [Document], settings: SiteSettings, input: String) {
     let site = SiteModel(settings: settings, documents: documents, glossary: [:], staticFiles: [])
     for output in SiteRenderer(templates: templates, site: site).renderAll() {
         // Only pages are HTML: the open-data files (risks.csv, risks.json) hold the authors' text as it is, by design.
-        guard case .text(let html) = output.contents, output.path.hasSuffix(".html") else { continue }
+        guard output.path.hasSuffix(".html"), let html = output.text else { continue }
         HTMLInvariants.check(html, page: output.path, input: input)
         if let document = documents.first(where: { output.path == $0.urlPath + "index.html" }) {
             HTMLInvariants.checkShownEscaped(document.title, in: html, page: output.path, input: input)

@@ -16,7 +16,7 @@ final class SiteLinkIndex {
         self.files = Set(files.map(\.path))
         var html: [String: String] = [:]
         for file in files where file.path.hasSuffix(".html") {
-            if case .text(let text) = file.contents { html[file.path] = text }
+            if let text = file.text { html[file.path] = text }
         }
         self.html = html
         self.baseURL = baseURL

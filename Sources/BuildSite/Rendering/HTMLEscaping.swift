@@ -22,8 +22,45 @@ struct HTMLEscaping: MustacheContentType {
         HTMLEscaping.escape(text)
     }
 
-    /// Most values have nothing to escape: those are appended as they are, read where they lie, without the copy of
-    /// the text (and its retain and release) that `escapeText` returns.
+    /// A value escaped into the page as it is rendered, read where the string keeps it: each run with nothing to
+    /// escape is copied as it is, and each of the five characters written as its entity. No escaped text is made.
+    func appendEscaped(_ text: String, to output: MustacheOutput) {
+        if text.utf8.withContiguousStorageIfAvailable({ HTMLEscaping.appendEscaped($0, to: output) }) == nil {
+            output.append(HTMLEscaping.escape(text))
+        }
+    }
+
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: MustacheOutput) {
+        guard let base = bytes.baseAddress else { return }
+        var index = 0
+        var copied = 0
+        while index < bytes.count {
+            // Eight bytes at a time while none of them is one of the five: a value's words are mostly letters.
+            if index + 8 <= bytes.count, !HTMLEscaping.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let entity: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                index += 1
+                continue
+            }
+            output.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            index += 1
+            copied = index
+        }
+        output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+
+    /// The same, appended to a text (the sitemap's). Most values have nothing to escape: those are appended as they
+    /// are, read where they lie, without the copy of the text (and its retain and release) that `escapeText` returns.
     func appendEscaped(_ text: String, to string: inout String) {
         let hasNothingToEscape = text.utf8.withContiguousStorageIfAvailable { bytes in
             // Eight bytes at a time while eight are left: a value's words are mostly letters and spaces.

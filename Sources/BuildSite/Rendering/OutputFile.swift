@@ -1,9 +1,12 @@
 import Foundation
+import Mustache
 
 /// One file of the finished site, named by its path inside the output folder.
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        /// A page as its template rendered it: UTF-8 bytes.
+        case rendered(MustacheOutput)
         /// A file copied as it is (a stylesheet, an image), read only when written.
         case copy(from: URL)
         /// Already in the staging folder, kept from the last build because its inputs did not change (`PageReuse`).
@@ -17,6 +20,19 @@ public struct OutputFile: Sendable {
 
     public init(path: String, text: String) {
         self.init(path: path, contents: .text(text), isCopy: false)
+    }
+
+    public init(path: String, rendered page: MustacheOutput) {
+        self.init(path: path, contents: .rendered(page), isCopy: false)
+    }
+
+    /// The text of a page or a text file; nil for a copied or kept file.
+    public var text: String? {
+        switch contents {
+        case .text(let text): text
+        case .rendered(let page): page.string
+        case .copy, .kept: nil
+        }
     }
 
     public init(path: String, copying source: URL) {

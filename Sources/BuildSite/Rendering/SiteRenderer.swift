@@ -134,7 +134,7 @@ public struct SiteRenderer: Sendable {
     /// `templates.render`, unless the last build wrote this page from the same context: then the page is kept.
     func page(_ path: String, _ template: String, _ context: TemplateContext) -> OutputFile {
         if let reuse, reuse.keep(path, template: template, context: context) { return .kept(path) }
-        return OutputFile(path: path, text: templates.render(template, context))
+        return OutputFile(path: path, rendered: templates.render(template, context))
     }
 
     /// A stylesheet, script or font from the templates' `assets/`, copied as it is. Any change to the templates
@@ -213,7 +213,7 @@ public struct SiteRenderer: Sendable {
         }
         context["contents"] = .objects(contents)
         context["hasContents"] = .flag(contents.count > 1)
-        return OutputFile(path: path, text: templates.render("document", context))
+        return OutputFile(path: path, rendered: templates.render("document", context))
     }
 
     /// What every page's layout needs: site name, language, paths to the root and the stylesheet, canonical URL.

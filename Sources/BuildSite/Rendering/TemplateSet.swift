@@ -62,11 +62,12 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a named template; values are HTML-escaped unless the template uses `{{{…}}}` (kept for `…HTML` fields).
-    func render(_ name: String, _ context: TemplateContext) -> String {
+    /// The page is UTF-8 bytes, written to its file as they are.
+    func render(_ name: String, _ context: TemplateContext) -> MustacheOutput {
         let room = pageSizes.room(for: name)
-        let text = copies.withLibrary { $0.render(MustacheValue.object(context), withTemplate: name, reservingCapacity: room) } ?? ""
-        pageSizes.record(text.utf8.count, for: name)
-        return text
+        let page = copies.withLibrary { $0.render(MustacheValue.object(context), withTemplate: name, reservingCapacity: room) } ?? MustacheOutput()
+        pageSizes.record(page.count, for: name)
+        return page
     }
 
     /// How long each template's pages have been, so that the next one is rendered into a string with room for it.

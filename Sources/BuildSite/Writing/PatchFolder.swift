@@ -37,6 +37,10 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
                 let name = nextName()
                 try PageFileWriting.write(text, to: rootPath + "/" + name)
                 lock.withLock { changedFiles.append((file.path, name)) }
+            case .rendered(let page):
+                let name = nextName()
+                try PageFileWriting.write(UnsafeRawBufferPointer(page.bytes), to: rootPath + "/" + name)
+                lock.withLock { changedFiles.append((file.path, name)) }
             case .copy(let source):
                 let name = nextName()
                 try FileManager.default.copyItem(atPath: source.resolvingSymlinksInPath().path, toPath: rootPath + "/" + name)

@@ -12,14 +12,14 @@ import Foundation
 public protocol MustacheContentType: Sendable {
     /// escape text for this content type eg for HTML replace "<" with "&lt;"
     func escapeText(_ text: String) -> String
-    /// Appends `text`, escaped, to `string` (added for build-site): a content type can write into the page as it
+    /// Appends `text`, escaped, to `output` (added for build-site): a content type can write into the page as it
     /// escapes, without a string of its own for each value.
-    func appendEscaped(_ text: String, to string: inout String)
+    func appendEscaped(_ text: String, to output: MustacheOutput)
 }
 
 extension MustacheContentType {
-    public func appendEscaped(_ text: String, to string: inout String) {
-        string += self.escapeText(text)
+    public func appendEscaped(_ text: String, to output: MustacheOutput) {
+        output.append(self.escapeText(text))
     }
 }
 

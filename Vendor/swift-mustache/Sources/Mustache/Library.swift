@@ -66,14 +66,14 @@ public struct MustacheLibrary: Sendable {
         return template.render(context: .init(value, library: self))
     }
 
-    /// As `render(_:withTemplate:)`, into a string made with room for `capacity` bytes of UTF-8 (added for
-    /// build-site): a page that grows append by append is copied into new storage each time it outgrows the old.
-    public func render(_ value: MustacheValue, withTemplate name: String, reservingCapacity capacity: Int) -> String? {
+    /// As `render(_:withTemplate:)`, into UTF-8 bytes with room for `capacity` of them (added for build-site): a page
+    /// that grows append by append is copied into new storage each time it outgrows the old, and a page written to
+    /// a file needs no `String` made of its bytes.
+    public func render(_ value: MustacheValue, withTemplate name: String, reservingCapacity capacity: Int) -> MustacheOutput? {
         guard let template = templates[name] else { return nil }
-        var string = ""
-        string.reserveCapacity(capacity)
-        template.render(context: .init(value, library: self), into: &string)
-        return string
+        let output = MustacheOutput(capacity: capacity)
+        template.render(context: .init(value, library: self), into: output)
+        return output
     }
 
     /// Render object using templated with name

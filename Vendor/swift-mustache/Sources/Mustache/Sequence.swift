@@ -10,29 +10,29 @@
 public protocol MustacheSequence: Sequence {}
 
 extension MustacheSequence {
-    /// Render section using template, appending to `string`
-    func renderSection(with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+    /// Render section using template, appending to `output`
+    func renderSection(with template: MustacheTemplate, context: MustacheContext, into output: MustacheOutput) {
         var sequenceContext = MustacheSequenceContext(first: true)
 
         var iterator = makeIterator()
         guard var currentObject = iterator.next() else { return }
 
         while let object = iterator.next() {
-            template.render(context: context.withSequence(currentObject, sequenceContext: sequenceContext), into: &string)
+            template.render(context: context.withSequence(currentObject, sequenceContext: sequenceContext), into: output)
             currentObject = object
             sequenceContext.first = false
             sequenceContext.index += 1
         }
 
         sequenceContext.last = true
-        template.render(context: context.withSequence(currentObject, sequenceContext: sequenceContext), into: &string)
+        template.render(context: context.withSequence(currentObject, sequenceContext: sequenceContext), into: output)
     }
 
-    /// Render inverted section using template, appending to `string`
-    func renderInvertedSection(with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+    /// Render inverted section using template, appending to `output`
+    func renderInvertedSection(with template: MustacheTemplate, context: MustacheContext, into output: MustacheOutput) {
         var iterator = makeIterator()
         if iterator.next() == nil {
-            template.render(context: context.withObject(self), into: &string)
+            template.render(context: context.withObject(self), into: output)
         }
     }
 }

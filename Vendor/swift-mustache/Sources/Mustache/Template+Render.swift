@@ -16,58 +16,58 @@ extension MustacheTemplate {
     ///   - indentation: indentation of partial
     /// - Returns: Rendered text
     func render(context: MustacheContext) -> String {
-        var string = ""
-        self.render(context: context, into: &string)
-        return string
+        let output = MustacheOutput()
+        self.render(context: context, into: output)
+        return output.string
     }
 
-    /// Render template using object, appending to `string`: sections, partials and blocks write into the one
+    /// Render template using object, appending to `output`: sections, partials and blocks write into the one
     /// buffer, instead of each returning a string for its caller to copy in.
-    func render(context: MustacheContext, into string: inout String) {
+    func render(context: MustacheContext, into output: MustacheOutput) {
         var context = context
 
         if let indentation = context.indentation, indentation != "" {
             // Indenting depends on what this template has rendered so far, token by token.
-            var rendered = ""
+            let rendered = MustacheOutput()
             for node in nodes {
-                var renderedString = ""
-                self.renderToken(node, context: &context, into: &renderedString)
+                let renderedString = MustacheOutput()
+                self.renderToken(node, context: &context, into: renderedString)
                 // if rendered string is not empty and we are on a new line
-                if !renderedString.isEmpty, rendered.last == "\n" {
-                    rendered += indentation
+                if !renderedString.isEmpty, rendered.lastByte == UInt8(ascii: "\n") {
+                    rendered.append(indentation)
                 }
-                rendered += renderedString
+                rendered.append(renderedString)
             }
-            string += rendered
+            output.append(rendered)
         } else {
             // The template (`self`) keeps its nodes alive while it renders, so each is lent to `renderToken` without
             // a retain and a release.
             nodes.withUnsafeBufferPointer { nodes in
                 for index in nodes.indices {
                     Unmanaged.passUnretained(nodes[index])._withUnsafeGuaranteedRef { node in
-                        self.renderToken(node, context: &context, into: &string)
+                        self.renderToken(node, context: &context, into: output)
                     }
                 }
             }
         }
     }
 
-    func renderToken(_ node: TokenNode, context: inout MustacheContext, into string: inout String) {
+    func renderToken(_ node: TokenNode, context: inout MustacheContext, into output: MustacheOutput) {
         // The usual tokens, from the parts the node keeps: on a stack of `MustacheValue`s, a name without transforms.
         switch node.kind {
         case .text:
-            string += node.text
+            output.append(node.text)
             return
         case .variable, .unescapedVariable, .section, .invertedSection:
             guard node.transforms.isEmpty, context.stack.top.allTyped else { break }
             let value = self.typedChild(named: node.name, context: context)
             switch node.kind {
             case .variable, .unescapedVariable:
-                if let value { self.renderTypedVariable(value, escaped: node.kind == .variable, context: context, into: &string) }
+                if let value { self.renderTypedVariable(value, escaped: node.kind == .variable, context: context, into: output) }
             case .section:
-                if let value { self.renderTypedSection(value, with: node.template, context: context, into: &string) }
+                if let value { self.renderTypedSection(value, with: node.template, context: context, into: output) }
             default:
-                self.renderTypedInvertedSection(value, with: node.template, context: context, into: &string)
+                self.renderTypedInvertedSection(value, with: node.template, context: context, into: output)
             }
             return
         case .other:
@@ -76,56 +76,56 @@ extension MustacheTemplate {
 
         switch node.token {
         case .text(let text):
-            string += text
+            output.append(text)
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable.text, transforms: transforms, context: context) {
                 if let text = child as? String {
-                    context.contentType.appendEscaped(text, to: &string)
+                    context.contentType.appendEscaped(text, to: output)
                 } else if let number = child as? Int {
                     // Written as the general case below would, without its three casts that fail for a number.
-                    string += context.contentType.escapeText(String(number))
+                    output.append(context.contentType.escapeText(String(number)))
                 } else if let template = child as? MustacheTemplate {
-                    template.render(context: context, into: &string)
+                    template.render(context: context, into: output)
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    string += context.contentType.escapeText(renderable.renderText)
+                    output.append(context.contentType.escapeText(renderable.renderText))
                 } else if let lambda = child as? MustacheLambda {
-                    string += self.renderLambda(lambda, parameter: "", context: context)
+                    output.append(self.renderLambda(lambda, parameter: "", context: context))
                 } else {
-                    string += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
+                    output.append(context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child))))
                 }
             }
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable.text, transforms: transforms, context: context) {
                 if let text = child as? String {
-                    string += text
+                    output.append(text)
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    string += renderable.renderText
+                    output.append(renderable.renderText)
                 } else if let lambda = child as? MustacheLambda {
-                    string += self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                    output.append(self.renderUnescapedLambda(lambda, parameter: "", context: context))
                 } else {
-                    string += String(describing: unwrapIfAnyContainsOptional(child))
+                    output.append(String(describing: unwrapIfAnyContainsOptional(child)))
                 }
             }
 
         case .section(let variable, let transforms, let template):
             let child = self.getChild(named: variable.text, transforms: transforms, context: context)
             if let lambda = child as? MustacheLambda {
-                string += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                output.append(self.renderUnescapedLambda(lambda, parameter: template.text, context: context))
                 return
             }
-            self.renderSection(child, with: template, context: context, into: &string)
+            self.renderSection(child, with: template, context: context, into: output)
 
         case .invertedSection(let variable, let transforms, let template):
             let child = self.getChild(named: variable.text, transforms: transforms, context: context)
-            self.renderInvertedSection(child, with: template, context: context, into: &string)
+            self.renderInvertedSection(child, with: template, context: context, into: output)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             if let override = context.inherited?[name] {
-                override.render(context: context.withBlockExpansion(indented: indented), into: &string)
+                override.render(context: context.withBlockExpansion(indented: indented), into: output)
             } else {
-                defaultTemplate.render(context: context.withBlockExpansion(indented: indented), into: &string)
+                defaultTemplate.render(context: context.withBlockExpansion(indented: indented), into: output)
             }
 
         case .partial(let name, let indentation, let overrides):
@@ -137,17 +137,17 @@ extension MustacheTemplate {
                     }
                     do {
                         guard let partialTemplate = try MustacheTemplate(filename: filename) else {
-                            string += "Cannot find template at \(filename)"
+                            output.append("Cannot find template at \(filename)")
                             return
                         }
                         template = partialTemplate
                     } catch {
-                        string += "\(error)"
+                        output.append("\(error)")
                         return
                     }
                 }
                 #endif
-                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &string)
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: output)
             }
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
@@ -163,17 +163,17 @@ extension MustacheTemplate {
                     }
                     do {
                         guard let partialTemplate = try MustacheTemplate(filename: filename) else {
-                            string += "Cannot find template at \(filename)"
+                            output.append("Cannot find template at \(filename)")
                             return
                         }
                         template = partialTemplate
                     } catch {
-                        string += "\(error)"
+                        output.append("\(error)")
                         return
                     }
                 }
                 #endif
-                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &string)
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: output)
             }
 
         case .contentType(let contentType):
@@ -191,43 +191,43 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        var string = ""
-        self.renderSection(child, with: template, context: context, into: &string)
-        return string
+        let output = MustacheOutput()
+        self.renderSection(child, with: template, context: context, into: output)
+        return output.string
     }
 
-    /// Render a section, appending to `string`
-    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+    /// Render a section, appending to `output`
+    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: MustacheOutput) {
         // The usual values, recognised by their exact type first. A list of dictionaries: `as [Any]` below would
         // copy it into a new array element by element. A flag: it would fail three casts and a conformance look-up
         // before reaching its case.
         if let child {
             let type = type(of: child)
             if type == Bool.self, let flag = child as? Bool {
-                if flag { template.render(context: context, into: &string) }
+                if flag { template.render(context: context, into: output) }
                 return
             }
             if type == [[String: Any]].self, let rows = child as? [[String: Any]] {
-                rows.renderSection(with: template, context: context, into: &string)
+                rows.renderSection(with: template, context: context, into: output)
                 return
             }
         }
         switch child {
         case let text as String:
-            template.render(context: context.withObject(text), into: &string)
+            template.render(context: context.withObject(text), into: output)
         case let dictionary as [String: Any]:
             // What `.some` below does for it, without the conformance look-ups that fail for a dictionary.
-            template.render(context: context.withObject(dictionary), into: &string)
+            template.render(context: context.withObject(dictionary), into: output)
         case let array as [Any]:
-            array.renderSection(with: template, context: context, into: &string)
+            array.renderSection(with: template, context: context, into: output)
         case let array as any MustacheSequence:
-            array.renderSection(with: template, context: context, into: &string)
+            array.renderSection(with: template, context: context, into: output)
         case let bool as Bool:
-            if bool { template.render(context: context, into: &string) }
+            if bool { template.render(context: context, into: output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
             break
         case .some(let value):
-            template.render(context: context.withObject(value), into: &string)
+            template.render(context: context.withObject(value), into: output)
         case .none:
             break
         }
@@ -238,33 +238,33 @@ extension MustacheTemplate {
     ///   - child: Object to render section for
     ///   - parent: Current object being rendered
     ///   - template: Template to render with
-    ///   - string: Rendered text is appended to this
-    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+    ///   - output: Rendered text is appended to this
+    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: MustacheOutput) {
         if let child {
             let type = type(of: child)
             if type == Bool.self, let flag = child as? Bool {
-                if !flag { template.render(context: context, into: &string) }
+                if !flag { template.render(context: context, into: output) }
                 return
             }
             if type == [[String: Any]].self, let rows = child as? [[String: Any]] {
-                if rows.isEmpty { template.render(context: context.withObject(rows), into: &string) }
+                if rows.isEmpty { template.render(context: context.withObject(rows), into: output) }
                 return
             }
         }
         switch child {
         case let array as [Any]:
             // What `MustacheSequence` does for it, without the conformance look-up.
-            if array.isEmpty { template.render(context: context.withObject(array), into: &string) }
+            if array.isEmpty { template.render(context: context.withObject(array), into: output) }
         case let array as any MustacheSequence:
-            array.renderInvertedSection(with: template, context: context, into: &string)
+            array.renderInvertedSection(with: template, context: context, into: output)
         case let bool as Bool:
-            if !bool { template.render(context: context, into: &string) }
+            if !bool { template.render(context: context, into: output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            template.render(context: context, into: &string)
+            template.render(context: context, into: output)
         case .some:
             break
         case .none:
-            template.render(context: context, into: &string)
+            template.render(context: context, into: output)
         }
     }
 
@@ -473,24 +473,24 @@ extension MustacheTemplate {
     }
 
     /// `{{name}}` or `{{{name}}}` of a `MustacheValue`: what `renderToken` writes for its `anyValue`.
-    func renderTypedVariable(_ value: MustacheValue, escaped: Bool, context: MustacheContext, into string: inout String) {
+    func renderTypedVariable(_ value: MustacheValue, escaped: Bool, context: MustacheContext, into output: MustacheOutput) {
         let text: String
         switch value {
         case .text(let value):
             // Appended from the case, not copied into `text` first: one retain and release less per value.
-            if escaped { context.contentType.appendEscaped(value, to: &string) } else { string += value }
+            if escaped { context.contentType.appendEscaped(value, to: output) } else { output.append(value) }
             return
         case .number(let number): text = String(number)
         case .flag, .list, .object: text = String(describing: value.anyValue)
         }
-        string += escaped ? context.contentType.escapeText(text) : text
+        output.append(escaped ? context.contentType.escapeText(text) : text)
     }
 
     /// A section over a `MustacheValue`: what `renderSection` does with its `anyValue`.
-    func renderTypedSection(_ value: MustacheValue, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+    func renderTypedSection(_ value: MustacheValue, with template: MustacheTemplate, context: MustacheContext, into output: MustacheOutput) {
         switch value {
         case .flag(let flag):
-            if flag { template.render(context: context, into: &string) }
+            if flag { template.render(context: context, into: output) }
         case .list(let items):
             guard let first = items.first else { return }
             var sequenceContext = MustacheSequenceContext(first: true)
@@ -505,27 +505,27 @@ extension MustacheTemplate {
                     }
                 }
                 sequenceContext.last = index == items.count - 1
-                template.render(context: context.withSequence(entry: entry, sequenceContext: sequenceContext), into: &string)
+                template.render(context: context.withSequence(entry: entry, sequenceContext: sequenceContext), into: output)
                 sequenceContext.first = false
                 sequenceContext.index += 1
             }
         case .text, .number:
             // Pushed only where the section could tell (`findsNamesOnly`).
-            template.render(context: template.findsNamesOnly ? context : context.withValue(value), into: &string)
+            template.render(context: template.findsNamesOnly ? context : context.withValue(value), into: output)
         case .object:
-            template.render(context: context.withValue(value), into: &string)
+            template.render(context: context.withValue(value), into: output)
         }
     }
 
     /// An inverted section over a `MustacheValue`, or over no value: what `renderInvertedSection` does.
-    func renderTypedInvertedSection(_ value: MustacheValue?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+    func renderTypedInvertedSection(_ value: MustacheValue?, with template: MustacheTemplate, context: MustacheContext, into output: MustacheOutput) {
         switch value {
         case .none:
-            template.render(context: context, into: &string)
+            template.render(context: context, into: output)
         case .flag(let flag)?:
-            if !flag { template.render(context: context, into: &string) }
+            if !flag { template.render(context: context, into: output) }
         case .list(let items)?:
-            if items.isEmpty { template.render(context: context.withValue(.list(items)), into: &string) }
+            if items.isEmpty { template.render(context: context.withValue(.list(items)), into: output) }
         case .text?, .number?, .object?:
             break
         }

@@ -74,10 +74,40 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(library.render(self.context, withTemplate: "page"), "<html><R1 Risks &amp; &lt;issues&gt;><R2 Risks &amp; &lt;issues&gt;></html>")
         // Room reserved, too little or plenty, changes nothing rendered; a missing template is still nil.
         for capacity in [0, 3, 100_000] {
-            XCTAssertEqual(library.render(self.context, withTemplate: "page", reservingCapacity: capacity),
+            XCTAssertEqual(library.render(self.context, withTemplate: "page", reservingCapacity: capacity)?.string,
                            library.render(self.context, withTemplate: "page"))
         }
         XCTAssertNil(library.render(self.context, withTemplate: "none", reservingCapacity: 10))
+    }
+
+    /// The output buffer: what is appended, in order, across every growth, whatever the text's size or script.
+    func testOutputKeepsEveryAppend() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["", "a", "<p>", "é", "😀 and more", String(repeating: "x", count: 15), String(repeating: "y", count: 16),
+                      String(repeating: "long text ", count: 100), "ﬁn\u{301}"]
+        for capacity in [0, 1, 16, 1000] {
+            let output = MustacheOutput(capacity: capacity)
+            XCTAssertTrue(output.isEmpty)
+            XCTAssertNil(output.lastByte)
+            var expected = ""
+            for _ in 0..<500 {
+                let piece = pieces.randomElement(using: &generator)!
+                if Bool.random(using: &generator) {
+                    output.append(piece)
+                } else {
+                    let other = MustacheOutput(capacity: 0)
+                    other.append(piece)
+                    output.append(other)
+                }
+                expected += piece
+                XCTAssertEqual(output.lastByte, expected.utf8.last)
+            }
+            output.append(ascii: UInt8(ascii: "!"))
+            expected += "!"
+            XCTAssertEqual(output.string, expected)
+            XCTAssertEqual(Array(output.bytes), Array(expected.utf8))
+            XCTAssertEqual(output.count, expected.utf8.count)
+        }
     }
 
     /// An object's names: set, replaced in place, removed, and found among many.
