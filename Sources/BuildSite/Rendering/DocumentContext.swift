@@ -4,12 +4,14 @@ import Mustache
 /// Every value is plain text and is HTML-escaped by the template.
 enum DocumentSummaryContext {
     static func make(_ document: Document, links: PageLinks) -> TemplateContext {
-        linked(base(document), document, links: links)
+        // Set in the summary made here, not in a copy of it (`linked`).
+        var context = base(document)
+        context["href"] = .text(links.page(document.urlPath))
+        return context
     }
 
-    /// Everything but the link, which depends on the page the summary is on: the same for every listing, so a
-    /// build makes it once per document (`SiteRenderer.summaries`). The link's name is in its place already, so
-    /// that setting it keeps the names in the order the fingerprint reads them.
+    /// Everything but the link, which depends on the page the summary is on. The link's name is in its place
+    /// already, so that setting it keeps the names in the order the fingerprint reads them.
     static func base(_ document: Document) -> TemplateContext {
         var context: TemplateContext = [
             "title": .text(document.title),

@@ -27,8 +27,12 @@ public struct SiteRenderer: Sendable {
     let siteDetails: MustacheValue
     /// Every document's summary for listings (`DocumentSummaryContext.base`), by content path: made once, when the
     /// first listing asks, not each of the six or so times a document is listed (its type, year, council, committee
-    /// and topics); a rebuild that renders no listing never makes them.
+    /// and topics); a rebuild that renders no listing never makes them. Each is linked already from a page two
+    /// folders down (`summaryLinks`), where the year, council, committee and topic listings are: those use it as it
+    /// is, and only other pages copy it to set their own link (a copy of each summary for each listing it was in was
+    /// 1% of a build).
     var summaries: [String: TemplateContext] { summaryStore.value }
+    static let summaryLinks = PageLinks(pageFolder: "listing/group/")
     private let summaryStore: MadeOnFirstUse<[String: TemplateContext]>
     /// The layout's parts for pages 0 to 5 folders down (`PageChrome`): a document's page is 2, a risk's history 3.
     private(set) var chromes: [PageChrome] = []
@@ -50,7 +54,8 @@ public struct SiteRenderer: Sendable {
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
         self.riskRegisterStore = MadeOnFirstUse { RiskRegister(site: site) }
         self.summaryStore = MadeOnFirstUse {
-            Dictionary(site.documents.map { ($0.contentPath, DocumentSummaryContext.base($0)) }, uniquingKeysWith: { first, _ in first })
+            Dictionary(site.documents.map { ($0.contentPath, DocumentSummaryContext.make($0, links: SiteRenderer.summaryLinks)) },
+                       uniquingKeysWith: { first, _ in first })
         }
         self.hasRiskRegister = site.documents.contains { $0.hasRisks }
         self.index = SiteIndex(site)
@@ -242,6 +247,7 @@ public struct SiteRenderer: Sendable {
     /// renders one report's page never makes them all.
     func summary(_ document: Document, links: PageLinks, from summaries: [String: TemplateContext]) -> TemplateContext {
         guard let base = summaries[document.contentPath] else { return DocumentSummaryContext.make(document, links: links) }
+        if links.root == SiteRenderer.summaryLinks.root { return base }
         return DocumentSummaryContext.linked(base, document, links: links)
     }
 
