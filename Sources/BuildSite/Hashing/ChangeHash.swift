@@ -55,8 +55,11 @@ struct ChangeHash {
     }
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        // Read where the string keeps its bytes, without the copy `withUTF8` needs (a retain and a release).
+        if text.utf8.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) == nil {
+            var text = text
+            text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Adds one word as it is: a marker, or a hash made elsewhere.

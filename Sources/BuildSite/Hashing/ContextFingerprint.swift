@@ -34,7 +34,8 @@ enum ContextFingerprint {
         case .list(let items):
             hash.add(word: Marker.list.rawValue)
             hash.add(word: UInt64(items.count))
-            for item in items { add(item, to: &hash) }
+            // By index, each item lent to `add`: a `for … in` copied each one out (a retain and a release).
+            for index in items.indices { add(items[index], to: &hash) }
         case .object(let fields):
             add(fields, to: &hash)
         }
