@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import BuildSite
 
-/// The vendored libyaml reads runs of printable ASCII at once, in its reader and in quoted scalars
+/// The vendored libyaml reads runs of printable ASCII at once, in its reader and in quoted and plain scalars
 /// (`Vendor/Yams.patch`). Yams runs on the same libyaml, so it cannot be the reference here: the values are checked
 /// against the texts the YAML was made from, and the places against where the YAML put them.
 @Suite("libyaml's runs of ASCII read as its characters one by one did")
@@ -64,6 +64,48 @@ struct LibYAMLRunsTests {
                 value = flow[1].value
             }
             #expect(value.scalar?.string == want.text, "\(want.key)")
+            #expect(value.mark.line == want.line && value.mark.column == want.column, "\(want.key) at \(value.mark)")
+        }
+    }
+
+    @Test("Plain values of letters, punctuation and other scripts read back as written, each at its line and column")
+    func plainValuesReadBack() throws {
+        var random = SystemRandomNumberGenerator()
+        // Pieces a plain value may hold anywhere but at its start: in a block, ':' not before a blank, '#' not
+        // after one, commas and brackets; in a flow, none of ',[]{}' and no ':'.
+        let anywhere = ["word", "x-y_z.w/v", "C#", "a'b\"c", "é", "£5", "—", "😀", "e\u{301}", "!%&*+=?@^`|~", " ", "2024-01-01",
+                        String(repeating: "abcdefgh", count: 40)]
+        let blockOnly = ["a:b", "x,y", "[z]", "{w}", "a::b"]
+        var yaml = ""
+        var expected: [(key: String, text: String, line: Int, column: Int)] = []
+        for index in 0..<150 {
+            let pieces = index % 2 == 0 ? anywhere : anywhere + blockOnly
+            var text = "v" + (0..<Int.random(in: 1...10, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            if index == 0 { text += String(repeating: "long", count: 6000) }  // across the reader's 16 KB buffer
+            text = String(text.drop { $0 == " " }).replacingOccurrences(of: "  ", with: " ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            let line = yaml.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let key = "p\(index)" + String(repeating: "_", count: index % 5)
+            if index % 2 == 0 {
+                let first = "\(key): {x: \(text), y: "
+                yaml += first + text + "}\n"
+                expected.append((key, text, line, first.unicodeScalars.count + 1))
+            } else {
+                yaml += "\(key): \(text)\n"
+                expected.append((key, text, line, key.unicodeScalars.count + 3))
+            }
+        }
+        let mapping = try #require(try YAMLTree.compose(yaml)?.mapping)
+        let read = Array(mapping)
+        #expect(read.count == expected.count)
+        for (pair, want) in zip(read, expected) {
+            #expect(pair.key.scalar?.string == want.key)
+            var value = pair.value
+            if let flow = value.mapping.map(Array.init) {
+                #expect(flow.count == 2 && flow[0].value.scalar?.string == want.text, "\(want.key)")
+                value = flow[1].value
+            }
+            #expect(value.scalar?.string == want.text && value.scalar?.isPlain == true, "\(want.key)")
             #expect(value.mark.line == want.line && value.mark.column == want.column, "\(want.key) at \(value.mark)")
         }
     }

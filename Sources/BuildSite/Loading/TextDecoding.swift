@@ -50,15 +50,13 @@ enum TextDecoding {
             return count
         }
         guard complete else { return nil }
-        var plain = true
-        var copy = text
-        copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            plain = !bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            return !bytes.starts(with: [0xEF, 0xBB, 0xBF])
                 && memchr(base, 0x0D, bytes.count) == nil
                 && !containsReplacementCharacter(bytes)
         }
-        return plain ? text : nil
+        return plain == true ? text : nil
     }
 
     /// Whether U+FFFD (EF BF BD) is in the bytes: `memchr` finds each EF, which most texts have none of.

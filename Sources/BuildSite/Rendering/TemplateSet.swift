@@ -70,7 +70,7 @@ public struct TemplateSet: Sendable {
         return page
     }
 
-    /// How long each template's pages have been, so that the next one is rendered into a string with room for it.
+    /// How long each template's pages have been, so that the next one is rendered into a buffer with room for it.
     private let pageSizes = PageSizes()
 
     private static func listAssets(in folder: URL) -> [String] {
