@@ -184,6 +184,30 @@ struct FrontMatterTests {
         #expect(ContentDate(iso: "24-3-1") == nil)
     }
 
+    @Test("A date's texts, written digit by digit, are what formatting its numbers gives, for every precision")
+    func dateTexts() {
+        var generator = SystemRandomNumberGenerator()
+        let years = [0, 7, 99, 999, 1000, 2024, 9999] + (0..<200).map { _ in Int.random(in: 1000...2200, using: &generator) }
+        for year in years {
+            for month in [nil, 1, 9, 10, 12] as [Int?] {
+                for day in (month == nil ? [nil] : [nil, 1, 9, 10, 31]) as [Int?] {
+                    let date = ContentDate(year: year, month: month, day: day)
+                    var iso = String(format: "%04d", year)
+                    if let month { iso += String(format: "-%02d", month) }
+                    if let day { iso += String(format: "-%02d", day) }
+                    #expect(date.iso == iso && date.description == iso)
+                    #expect(date.firstDayISO == String(format: "%04d-%02d-%02d", year, month ?? 1, day ?? 1))
+                    let display = month.map { ContentDate.monthNames[$0 - 1] + " \(year)" } ?? "\(year)"
+                    #expect(date.display == (day.map { "\($0) " } ?? "") + display)
+                    if year >= 1000, (day ?? 1) <= ContentDate.daysIn(month: month ?? 1, year: year) { #expect(ContentDate(iso: iso) == date) }
+                }
+            }
+        }
+        // Outside four digits the year is written as it is, padded to four, as before.
+        #expect(ContentDate(year: 12345, month: 1, day: 2).iso == "12345-01-02")
+        #expect(ContentDate(year: -5).iso == "00-5")
+    }
+
     /// The date as it was read before stop 20, Character by Character: the reference the byte reading must agree with.
     static func characterDate(_ text: String) -> ContentDate? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -29,16 +29,24 @@ enum HTMLPostProcessor {
         var copiedUpTo = 0
         for heading in headings {
             // `<hN>` is only ever a tag cmark-gfm wrote: text and attribute values in its output have `<` escaped.
-            let tag = "<h\(heading.level)>"
-            guard let found = strstr(html + copiedUpTo, tag) else { break }
+            // The tags are made once, not interpolated for each of a report's many headings.
+            guard HTMLPostProcessor.headingTags.indices.contains(heading.level - 1) else { break }
+            let tag = HTMLPostProcessor.headingTags[heading.level - 1]
+            guard let found = tag.withUnsafeBufferPointer({ $0.baseAddress.flatMap { strstr(html + copiedUpTo, $0) } }) else { break }
             let offset = UnsafeRawPointer(found) - UnsafeRawPointer(html)
             result.append(contentsOf: bytes[copiedUpTo..<offset])
-            result.append(contentsOf: "<h\(heading.level) id=\"\(heading.id)\">".utf8)
-            copiedUpTo = offset + tag.utf8.count
+            result.append(contentsOf: HTMLPostProcessor.headingOpenings[heading.level - 1])
+            result.append(contentsOf: heading.id.utf8)
+            result.append(contentsOf: "\">".utf8)
+            copiedUpTo = offset + tag.count - 1
         }
         result.append(contentsOf: bytes[copiedUpTo...])
         return result
     }
+
+    /// `<h1>` to `<h6>` as C strings, and the start of each with an id (`<h1 id="`).
+    private static let headingTags: [[CChar]] = (1...6).map { Array("<h\($0)>".utf8CString) }
+    private static let headingOpenings: [[UInt8]] = (1...6).map { Array("<h\($0) id=\"".utf8) }
 
     static func addHeadingIDs(_ html: String, headings: [Heading]) -> String {
         html.withCString { finish($0, headings: headings, markers: nil) }

@@ -59,23 +59,53 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// As written in the front matter: `2024-03-22`, `2023-09` or `2016`.
     public var iso: String {
-        var text = String(format4: year)
-        if let month { text += "-" + String(format2: month) }
-        if let day { text += "-" + String(format2: day) }
-        return text
+        ContentDate.isoText(year: year, month: month, day: day)
     }
 
     /// As a resident reads it: "22 March 2024", "September 2023", "2016".
     public var display: String {
         guard let month else { return String(year) }
-        let name = ContentDate.monthNames[month - 1]
-        guard let day else { return "\(name) \(year)" }
-        return "\(day) \(name) \(year)"
+        var text = day.map { String($0) + " " } ?? ""
+        text += ContentDate.monthNames[month - 1]
+        text += " "
+        text += String(year)
+        return text
     }
 
     /// The first day the date can mean, for feeds and sitemaps that need a full date.
     public var firstDayISO: String {
-        "\(String(format4: year))-\(String(format2: month ?? 1))-\(String(format2: day ?? 1))"
+        ContentDate.isoText(year: year, month: month ?? 1, day: day ?? 1)
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, digits written straight into the text: a document's dates are asked for
+    /// on every page it is listed on, and made by interpolation each cost some 2,000 instructions (0.8% of a build).
+    static func isoText(year: Int, month: Int?, day: Int?) -> String {
+        guard (0...9999).contains(year), (0...99).contains(month ?? 0), (0...99).contains(day ?? 0) else {
+            var text = String(format4: year)
+            if let month { text += "-" + String(format2: month) }
+            if let day { text += "-" + String(format2: day) }
+            return text
+        }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, digits: Int, at start: Int) {
+                var value = value
+                for index in (start..<start + digits).reversed() {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            var count = 4
+            func add(_ part: Int?) {
+                guard let part else { return }
+                bytes[count] = UInt8(ascii: "-")
+                put(part, digits: 2, at: count + 1)
+                count += 3
+            }
+            add(month)
+            add(day)
+            return count
+        }
     }
 
     public var description: String { iso }
