@@ -42,12 +42,24 @@ public class CSVWriter {
     /// field instead of one per byte. nil for other encodings, which are written a scalar at a time.
     fileprivate let writeText: ((String) throws -> Void)?
 
-    fileprivate var isFirstRow: Bool = true
-    fileprivate var isFirstField: Bool = true
-    /// The row being written by `write(row:)` when the encoding is UTF-8 (`writeText`): gathered here and written to
-    /// the stream in one call at the row's end. A call for each field, delimiter and quote was most of the writer's
-    /// time, each going through the stream's own machinery.
-    fileprivate var rowBytes: [UInt8]?
+    /// Where the writer is, behind a pointer the writer owns rather than in stored `var`s (added for build-site): each
+    /// access to a class's stored `var` is checked at run time for an overlapping one (`swift_beginAccess`), several
+    /// times for every field.
+    fileprivate struct State {
+        var isFirstRow = true
+        var isFirstField = true
+        /// The row being written by `write(row:)` when the encoding is UTF-8 (`writeText`), while `gathering`:
+        /// gathered here and written to the stream in one call at the row's end. A call for each field, delimiter and
+        /// quote was most of the writer's time, each going through the stream's own machinery. Kept from row to
+        /// row, so that its storage is allocated once.
+        var rowBytes: [UInt8] = []
+        var gathering = false
+    }
+    fileprivate let state: UnsafeMutablePointer<State> = {
+        let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State())
+        return state
+    }()
 
     fileprivate init(
         stream: OutputStream,
@@ -72,6 +84,8 @@ public class CSVWriter {
         if stream.streamStatus == .open {
             stream.close()
         }
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
 }
@@ -186,20 +200,20 @@ extension CSVWriter {
 extension CSVWriter {
 
     public func beginNewRow() {
-        isFirstField = true
+        state.pointee.isFirstField = true
     }
 
     public func write(field value: String, quoted: Bool = false) throws {
-        if isFirstRow {
-            isFirstRow = false
+        if state.pointee.isFirstRow {
+            state.pointee.isFirstRow = false
         } else {
-            if isFirstField {
+            if state.pointee.isFirstField {
                 try write(configuration.newline)
             }
         }
 
-        if isFirstField {
-            isFirstField = false
+        if state.pointee.isFirstField {
+            state.pointee.isFirstField = false
         } else {
             try write(configuration.delimiter)
         }
@@ -230,33 +244,31 @@ extension CSVWriter {
     }
 
     private func writeQuote() throws {
-        if rowBytes != nil {
-            rowBytes?.append(UInt8(ascii: "\""))
+        if state.pointee.gathering {
+            state.pointee.rowBytes.append(UInt8(ascii: "\""))
         } else {
             try writeScalar(DQUOTE)
         }
     }
 
     /// Writes bytes already in the stream's encoding, all of them.
-    private func writeBytes(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBufferPointer { buffer in
-            guard var next = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let count = stream.write(next, maxLength: remaining)
-                if count <= 0 {
-                    throw CSVError.cannotWriteStream
-                }
-                next += count
-                remaining -= count
+    private func writeBytes(_ buffer: UnsafeBufferPointer<UInt8>) throws {
+        guard var next = buffer.baseAddress else { return }
+        var remaining = buffer.count
+        while remaining > 0 {
+            let count = stream.write(next, maxLength: remaining)
+            if count <= 0 {
+                throw CSVError.cannotWriteStream
             }
+            next += count
+            remaining -= count
         }
     }
 
     /// Writes text in the stream's encoding: all at once where the encoding allows, else a scalar at a time.
     private func write(_ text: String) throws {
-        if rowBytes != nil {
-            rowBytes?.append(contentsOf: text.utf8)
+        if state.pointee.gathering {
+            state.pointee.rowBytes.append(contentsOf: text.utf8)
         } else if let writeText = writeText {
             try writeText(text)
         } else {
@@ -288,17 +300,18 @@ extension CSVWriter {
     /// unspecialized code, with a type metadata look-up for every field.
     public func write(row values: [String], quotedAtIndex: ((Int) -> Bool) = { _ in false }) throws {
         beginNewRow()
-        if writeText != nil {
-            rowBytes = []
-            rowBytes?.reserveCapacity(256)
+        let gathering = writeText != nil
+        if gathering {
+            state.pointee.rowBytes.removeAll(keepingCapacity: true)
+            state.pointee.gathering = true
         }
-        defer { rowBytes = nil }
+        defer { state.pointee.gathering = false }
         for i in values.indices {
             try write(field: values[i], quoted: quotedAtIndex(i))
         }
-        if let bytes = rowBytes {
-            rowBytes = nil
-            try writeBytes(bytes)
+        if gathering {
+            state.pointee.gathering = false
+            try state.pointee.rowBytes.withUnsafeBufferPointer { try writeBytes($0) }
         }
     }
 
