@@ -262,4 +262,26 @@ struct RiskModelTests {
         let islington = try #require(model.documents.first { $0.council == "Islington" })
         #expect(register.direction(of: islington.risks[0], in: islington, settings: model.settings) == .new)
     }
+
+    @Test("The previous report of a risk is the latest one dated before it, with reports of the same date not previous to each other")
+    func previousReportByDate() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        // Reports on twelve dates, some shared, one a month only: the register orders them oldest first.
+        let dates = ["2019", "2020-03", "2020-03-01", "2020-03-01", "2020-05-02", "2021-01-01", "2021-01-01", "2021-01-01",
+                     "2022-07-09", "2023-11-30", "2024-02-29", "2024-03-01"]
+        for (index, date) in dates.enumerated() {
+            try site.write("Content/deep-dives/r\(index).md", "---\ntype: deep-dive\ntitle: R\(index)\ndate: \(date)\ncouncil: Camden\nrisks:\n  - {id: \"7\", title: Seven, current: {likelihood: \(1 + index % 5), impact: 2}}\n---\n")
+        }
+        let (model, _) = try ModelBuilder(options: site.options).build()
+        let register = RiskRegister(site: model)
+        let series = try #require(register.series.first)
+        #expect(series.entries.count == dates.count)
+        for document in model.documents {
+            let expected = series.entries.last { $0.document.date < document.date }
+            let found = register.previous(of: document.risks[0], in: document, settings: model.settings)
+            #expect(found?.document.contentPath == expected?.document.contentPath, "\(document.contentPath)")
+            #expect((found == nil) == !dates.compactMap(ContentDate.init(iso:)).contains { $0 < document.date })
+        }
+    }
 }

@@ -146,7 +146,17 @@ public struct RiskRegister: Sendable {
 
     /// The previous report in `series` (the one `document`'s risk belongs to), as `previous(of:in:settings:)` finds it.
     public static func previous(in series: Series, before document: Document) -> Entry? {
-        series.entries.last { $0.document.date < document.date }
+        // The entries are oldest first, so the first one not dated before the report is found by halving, and the
+        // answer is the one before it. (A scan back from the newest passed half a series for each appendix.)
+        let entries = series.entries
+        let date = document.date
+        var low = entries.startIndex
+        var high = entries.endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            if entries[middle].document.date < date { low = middle + 1 } else { high = middle }
+        }
+        return low > entries.startIndex ? entries[low - 1] : nil
     }
 
     public func direction(of risk: Risk, in document: Document, settings: SiteSettings) -> Direction {
