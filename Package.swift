@@ -38,6 +38,8 @@ let package = Package(
         // A cmark-gfm allocator that hands out memory from a per-thread arena, reused document after document
         // (arena.c; MarkdownRenderer.render).
         .target(name: "CmarkArena"),
+        // C's "%.1f" for the risk charts' coordinates, without Swift's variadic calls (number_text.c).
+        .target(name: "CNumberText"),
         // The engine: load → parse and validate → site model → render → write.
         .target(
             name: "BuildSite",
@@ -45,6 +47,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CmarkParallelParsing",
                 "CmarkArena",
+                "CNumberText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),

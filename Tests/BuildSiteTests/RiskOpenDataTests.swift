@@ -246,4 +246,15 @@ struct RiskOpenDataTests {
         _ = try site.build()
         #expect(try files.map { try site.read("Site/" + $0) } == first)
     }
+
+    @Test("Each kind of column, with its limits and words, has a fingerprint text of its own")
+    func columnKindsFingerprintApart() {
+        let kinds: [OpenDataColumn.Kind] = [
+            .text, .date, .url, .boolean,
+            .integer(minimum: 0, maximum: nil), .integer(minimum: 0, maximum: 5), .integer(minimum: 1, maximum: 5), .integer(minimum: 0, maximum: 0),
+            .word([]), .word(["a"]), .word(["a", "b"]), .word(["a b"]), .word(["b", "a"]),
+        ]
+        let texts = kinds.map(\.fingerprintText)
+        #expect(Set(texts).count == kinds.count, "\(texts)")
+    }
 }

@@ -155,7 +155,7 @@ struct OpenDataExport {
     static func fingerprint(path: String, columns: [OpenDataColumn], rows: [OpenDataRow]) -> ChangeHash {
         var hash = ChangeHash()
         hash.add(path)
-        for column in columns { hash.add(column.name + " " + String(describing: column.kind)) }
+        for column in columns { hash.add(column.name + " " + column.kind.fingerprintText) }
         hash.add("rows \(rows.count)")
         for row in rows {
             for cell in row {
