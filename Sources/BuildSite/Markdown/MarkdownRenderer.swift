@@ -124,7 +124,10 @@ public struct MarkdownRenderer: Sendable {
         var text = page.annotates ? MarkdownMarkers.removed(from: markdown) : markdown
         let parsed = text.withUTF8 { MarkdownRenderer.parse($0, with: parser) }
         guard let root = parsed else { return RenderedMarkdown(html: "", headings: []) }
-        defer { cmark_node_free(root) }
+        // In the thread's arena the tree's memory is taken back whole when the arena ends (every node, text and
+        // table of it was allocated there): freeing it node by node first walked the tree to do nothing, 0.6% of a
+        // build.
+        defer { if !allocatesInThreadArena { cmark_node_free(root) } }
 
         // Adjacent texts are joined before the walk, so a reference or a term split by cmark-gfm is seen whole.
         if page.annotates { cmark_consolidate_text_nodes(root) }
