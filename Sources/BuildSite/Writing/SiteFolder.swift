@@ -66,4 +66,19 @@ enum SiteFolderPaths {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
+
+    /// `isPlainFile(site + "/" + path)`, with `path` looked up from the site's folder open as `descriptor` (when it
+    /// is 0 or more): the same answer, without walking the site's own path again.
+    static func isPlainFile(_ path: String, in descriptor: Int32, at site: String) -> Bool {
+        guard descriptor >= 0 else { return isPlainFile(site + "/" + path) }
+        var info = stat()
+        return fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// `isRealFolder(site + "/" + path)`, looked up the same way.
+    static func isRealFolder(_ path: String, in descriptor: Int32, at site: String) -> Bool {
+        guard descriptor >= 0 else { return isRealFolder(site + "/" + path) }
+        var info = stat()
+        return fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
 }
