@@ -80,6 +80,7 @@ public struct SiteBuilder: Sendable {
         let templates = try templatesCompiling.value.get()
         let pageSalt = cache.pageSalt()
         let previous = cache.previousBuild(salt: pageSalt, last: lastBuild)
+        if !previous.pages.isEmpty { templates.expectFewPages() }
         cache.invalidate()
         // Pages are written as they are rendered, into a folder beside the site: a whole new site (a staging folder,
         // where the search index is made too, so the published site and its index change together), or, for a

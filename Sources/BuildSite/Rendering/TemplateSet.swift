@@ -70,6 +70,12 @@ public struct TemplateSet: Sendable {
         return page
     }
 
+    /// For a rebuild that can keep the last build's pages and so renders few: threads share one compiled copy of the
+    /// templates for the first pages, rather than parse another (`TemplateCopies`).
+    func expectFewPages() {
+        copies.shareFirst(forPages: 64)
+    }
+
     /// How long each template's pages have been, so that the next one is rendered into a buffer with room for it.
     private let pageSizes = PageSizes()
 
