@@ -53,6 +53,12 @@ struct LibYAMLRunsTests {
             yaml += first + Self.singleQuoted(text) + "}\n"
             expected.append(("f\(index)", text, line, first.unicodeScalars.count + 1))
         }
+        try Self.expectReadBack(yaml, expected, plain: false)
+    }
+
+    /// Each key's value is its text (in a flow mapping `{x: …, y: …}`, both are), with the value (`y`'s) at its
+    /// line and column, and plain or quoted as written.
+    static func expectReadBack(_ yaml: String, _ expected: [(key: String, text: String, line: Int, column: Int)], plain: Bool) throws {
         let mapping = try #require(try YAMLTree.compose(yaml)?.mapping)
         let read = Array(mapping)
         #expect(read.count == expected.count)
@@ -63,7 +69,7 @@ struct LibYAMLRunsTests {
                 #expect(flow.count == 2 && flow[0].value.scalar?.string == want.text, "\(want.key)")
                 value = flow[1].value
             }
-            #expect(value.scalar?.string == want.text, "\(want.key)")
+            #expect(value.scalar?.string == want.text && value.scalar?.isPlain == plain, "\(want.key)")
             #expect(value.mark.line == want.line && value.mark.column == want.column, "\(want.key) at \(value.mark)")
         }
     }
@@ -95,19 +101,7 @@ struct LibYAMLRunsTests {
                 expected.append((key, text, line, key.unicodeScalars.count + 3))
             }
         }
-        let mapping = try #require(try YAMLTree.compose(yaml)?.mapping)
-        let read = Array(mapping)
-        #expect(read.count == expected.count)
-        for (pair, want) in zip(read, expected) {
-            #expect(pair.key.scalar?.string == want.key)
-            var value = pair.value
-            if let flow = value.mapping.map(Array.init) {
-                #expect(flow.count == 2 && flow[0].value.scalar?.string == want.text, "\(want.key)")
-                value = flow[1].value
-            }
-            #expect(value.scalar?.string == want.text && value.scalar?.isPlain == true, "\(want.key)")
-            #expect(value.mark.line == want.line && value.mark.column == want.column, "\(want.key) at \(value.mark)")
-        }
+        try Self.expectReadBack(yaml, expected, plain: true)
     }
 
     @Test("A control character after long runs of ASCII and other text is an error at its own line and column")
