@@ -26,6 +26,15 @@ public struct OutputFile: Sendable {
         self.init(path: path, contents: .rendered(page), isCopy: false)
     }
 
+    /// The UTF-8 bytes of a page or a text file, lent to `body`; nil for a copied or kept file.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result? {
+        switch contents {
+        case .text(var text): try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+        case .rendered(let page): try body(UnsafeRawBufferPointer(page.bytes))
+        case .copy, .kept: nil
+        }
+    }
+
     /// The text of a page or a text file; nil for a copied or kept file.
     public var text: String? {
         switch contents {

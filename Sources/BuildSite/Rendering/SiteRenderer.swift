@@ -25,7 +25,7 @@ public struct SiteRenderer: Sendable {
     let facets: [BrowseFacet]
     /// The site's name, language and publisher, as every page's layout shows them (`site.title`…): made once.
     let siteDetails: MustacheValue
-    /// Every document's summary for listings (`DocumentSummaryContext.base`), by content path: made once, when the
+    /// Every document's summary for listings (`DocumentSummaryContext.make`), by content path: made once, when the
     /// first listing asks, not each of the six or so times a document is listed (its type, year, council, committee
     /// and topics); a rebuild that renders no listing never makes them. Each is linked already from a page two
     /// folders down (`summaryLinks`), where the year, council, committee and topic listings are: those use it as it

@@ -8,14 +8,8 @@ import Glibc
 /// flushes than computing. A static site needs no flush per page (Hugo and Jekyll do none): the staging folder is
 /// swapped into place only after every file was written without error, which is the promise the writer makes.
 enum PageFileWriting {
-    /// Writes `text` as UTF-8 into a new file at `path` (which must not exist: the staging folder removes what was
-    /// there first).
-    static func write(_ text: String, to path: String) throws {
-        var text = text
-        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
-    }
-
-    /// Writes `bytes` into a new file at `path`, which must not exist.
+    /// Writes `bytes` into a new file at `path`, which must not exist (the staging folder removes what was there
+    /// first).
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

@@ -52,13 +52,9 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
         do {
             _ = try SiteFolderPaths.folder(of: file.path, displayName: displayName)
             switch file.contents {
-            case .text(let text):
+            case .text, .rendered:
                 let name = nextName()
-                try PageFileWriting.write(text, to: rootPath + "/" + name)
-                lock.withLock { changedFiles.append((file.path, name)) }
-            case .rendered(let page):
-                let name = nextName()
-                try PageFileWriting.write(UnsafeRawBufferPointer(page.bytes), to: rootPath + "/" + name)
+                try file.withBytes { try PageFileWriting.write($0, to: rootPath + "/" + name) }
                 lock.withLock { changedFiles.append((file.path, name)) }
             case .copy(let source):
                 let name = nextName()

@@ -35,14 +35,10 @@ public final class StagingFolder: SiteFolder, @unchecked Sendable {
     public func accept(_ file: OutputFile) {
         do {
             switch file.contents {
-            case .text(let text):
+            case .text, .rendered:
                 let destination = try prepare(file.path)
                 try removeExisting(destination)
-                try PageFileWriting.write(text, to: destination)
-            case .rendered(let page):
-                let destination = try prepare(file.path)
-                try removeExisting(destination)
-                try PageFileWriting.write(UnsafeRawBufferPointer(page.bytes), to: destination)
+                try file.withBytes { try PageFileWriting.write($0, to: destination) }
             case .copy(let source):
                 // A file that is a link (checked by the loader to stay inside the content folder) is published
                 // as the file it points to: a copied link would point back into Content/, or nowhere once deployed.
