@@ -4,10 +4,7 @@ import Mustache
 /// Every value is plain text and is HTML-escaped by the template.
 enum DocumentSummaryContext {
     static func make(_ document: Document, links: PageLinks) -> TemplateContext {
-        // Set in the summary made here, not in a copy of it (`linked`).
-        var context = base(document)
-        context["href"] = .text(links.page(document.urlPath))
-        return context
+        linked(base(document), document, links: links)
     }
 
     /// Everything but the link, which depends on the page the summary is on. The link's name is in its place
@@ -27,7 +24,8 @@ enum DocumentSummaryContext {
     }
 
     /// `base` with the link to the document from a page at `links`.
-    static func linked(_ base: TemplateContext, _ document: Document, links: PageLinks) -> TemplateContext {
+    /// `base` is consumed: a summary just made gets its link in place, and one kept for many listings is copied.
+    static func linked(_ base: consuming TemplateContext, _ document: Document, links: PageLinks) -> TemplateContext {
         var context = base
         context["href"] = .text(links.page(document.urlPath))
         return context
