@@ -28,14 +28,18 @@ enum Abbreviations {
     /// The text of `bytes` with its first uses marked, or nil when it has none.
     static func marked(_ bytes: UnsafeBufferPointer<UInt8>, glossary: Glossary, used: inout Set<String>) -> String? {
         // Terms are abbreviations: when each holds an ASCII capital, text without one cannot hold a term.
-        if glossary.everyTermHasASCIICapital, !bytes.contains(where: Glossary.isASCIICapital) { return nil }
-        let marks = (glossary.everyTermHasASCIICapital ? asciiWordMarks(in: bytes, glossary: glossary, used: &used) : nil)
-            ?? characterWordMarks(in: bytes, glossary: glossary, used: &used)
-        guard !marks.isEmpty else { return nil }
+        var marks: [(word: Range<Int>, marked: String)]?
+        if glossary.everyTermHasASCIICapital {
+            let firstCapital = ByteWords.firstASCIICapital(in: bytes, from: 0)
+            if firstCapital == bytes.count { return nil }
+            marks = asciiWordMarks(in: bytes, from: firstCapital, glossary: glossary, used: &used)
+        }
+        let found = marks ?? characterWordMarks(in: bytes, glossary: glossary, used: &used)
+        guard !found.isEmpty else { return nil }
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + marks.count * 16)
+        result.reserveCapacity(bytes.count + found.count * 16)
         var copied = 0
-        for (word, marked) in marks {
+        for (word, marked) in found {
             result.append(contentsOf: bytes[copied..<word.lowerBound])
             result.append(contentsOf: marked.utf8)
             copied = word.upperBound
@@ -44,20 +48,17 @@ enum Abbreviations {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Each word holding an ASCII capital, found from its capitals alone (most bytes are only compared with "A"…"Z")
-    /// when every such word is ASCII letters and digits with ASCII on both sides: between two ASCII bytes a
-    /// Character always ends, so the words are then the ones `characterWordMarks` finds. Nil, with `used` as it came,
-    /// when such a word touches a non-ASCII byte, which may be a letter or a mark belonging to it.
-    private static func asciiWordMarks(in bytes: UnsafeBufferPointer<UInt8>, glossary: Glossary,
+    /// Each word holding an ASCII capital, found from its capitals alone (most bytes are only looked at eight at a
+    /// time, for a capital among them, `ByteWords`) when every such word is ASCII letters and digits with ASCII on
+    /// both sides: between two ASCII bytes a Character always ends, so the words are then the ones
+    /// `characterWordMarks` finds. Nil, with `used` as it came, when such a word touches a non-ASCII byte, which may
+    /// be a letter or a mark belonging to it. `from` is the first capital's index.
+    private static func asciiWordMarks(in bytes: UnsafeBufferPointer<UInt8>, from firstCapital: Int, glossary: Glossary,
                                        used: inout Set<String>) -> [(word: Range<Int>, marked: String)]? {
         var marks: [(word: Range<Int>, marked: String)] = []
         var marked: [String] = []
-        var index = 0
+        var index = firstCapital
         while index < bytes.count {
-            guard Glossary.isASCIICapital(bytes[index]) else {
-                index += 1
-                continue
-            }
             var start = index
             while start > 0, bytes[start - 1] < 0x80, CharacterClass(ascii: bytes[start - 1]).isLetterOrNumber { start -= 1 }
             var end = index + 1
@@ -72,7 +73,7 @@ enum Abbreviations {
                 marks.append((start..<end, text))
                 marked.append(term)
             }
-            index = end
+            index = ByteWords.firstASCIICapital(in: bytes, from: end)
         }
         return marks
     }

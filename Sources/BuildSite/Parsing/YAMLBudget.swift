@@ -65,6 +65,16 @@ enum YAMLBudget {
             // Past a line's lead, only an anchor, a flow opening or a line break changes anything below: the bytes
             // between are passed over with one test each.
             if !inLead {
+                // Eight at a time while none of the eight matters, nor is outside ASCII (whose line breaks are
+                // looked at byte by byte): a byte at a time, this was 1% of a build's instructions.
+                while index + 8 <= bytes.count {
+                    let word = ByteWords.load(bytes, at: index)
+                    let matters = ByteWords.nonASCII(word) | ByteWords.matching(UInt8(ascii: "&"), in: word)
+                        | ByteWords.matching(UInt8(ascii: "["), in: word) | ByteWords.matching(UInt8(ascii: "{"), in: word)
+                        | ByteWords.matching(UInt8(ascii: "\n"), in: word) | ByteWords.matching(UInt8(ascii: "\r"), in: word)
+                    if matters != 0 { break }
+                    index += 8
+                }
                 while index < bytes.count, !mattersAfterLead(bytes[index]) { index += 1 }
                 if index == bytes.count { break }
             }

@@ -84,16 +84,13 @@ struct HTMLEscaping: MustacheContentType {
         }
     }
 
-    /// Whether any of eight bytes is one of the five escaped: each is compared with all five at once (a byte equal
-    /// to the pattern leaves a zero byte, which the subtraction's borrow shows in its top bit). The answer for the
-    /// eight is exact; which byte it was is found byte by byte.
+    /// Whether any of eight bytes is one of the five escaped, all eight compared with each of the five at once
+    /// (`ByteWords`). The answer for the eight is exact; which byte it was is found byte by byte.
     @inline(__always)
     static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let found = hasZeroByte(word ^ (ones &* 0x3C)) | hasZeroByte(word ^ (ones &* 0x3E)) | hasZeroByte(word ^ (ones &* 0x26))
-            | hasZeroByte(word ^ (ones &* 0x27)) | hasZeroByte(word ^ (ones &* 0x22))
+        let found = ByteWords.matching(UInt8(ascii: "<"), in: word) | ByteWords.matching(UInt8(ascii: ">"), in: word)
+            | ByteWords.matching(UInt8(ascii: "&"), in: word) | ByteWords.matching(UInt8(ascii: "'"), in: word)
+            | ByteWords.matching(UInt8(ascii: "\""), in: word)
         return found != 0
     }
 

@@ -58,15 +58,12 @@ enum ReadingTime {
     /// (`UTF8Characters.asciiClassBits` says the same, which `WordScanTests` checks).
     @inline(__always)
     static func eightASCII(_ word: UInt64, inWord: UInt64) -> (words: Int, inWord: UInt64) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // The top bit of each byte set where the byte is at least `least` (every byte is below 0x80: no carries).
-        @inline(__always) func atLeast(_ value: UInt64, _ least: UInt64) -> UInt64 { (value &+ ones &* (128 &- least)) & highs }
-        @inline(__always) func within(_ value: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 { atLeast(value, low) & ~atLeast(value, high + 1) }
+        // Every byte is below 0x80, as `ByteWords.within` needs.
         // A bit per byte, byte 0 in bit 0.
         @inline(__always) func gathered(_ tops: UInt64) -> UInt64 { ((tops >> 7) &* 0x0102_0408_1020_4080) >> 56 }
-        let folded = word | ones &* 0x20  // A–Z as a–z; nothing else lands on a–z
-        let space = gathered(within(word, 9, 13) | within(word, 32, 32))
-        let letterOrNumber = gathered(within(folded, 97, 122) | within(word, 48, 57))
+        let folded = word | ByteWords.ones &* 0x20  // A–Z as a–z; nothing else lands on a–z
+        let space = gathered(ByteWords.within(word, 9, 13) | ByteWords.within(word, 32, 32))
+        let letterOrNumber = gathered(ByteWords.within(folded, 97, 122) | ByteWords.within(word, 48, 57))
         let other = ~space & 0xFF
         // Bytes after a letter or number in the same run of non-space bytes, the run open at byte 0 included.
         var seen = letterOrNumber | (other & ~(other &+ 1) & (0 &- inWord))

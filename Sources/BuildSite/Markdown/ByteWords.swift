@@ -1,0 +1,51 @@
+/// Eight bytes of text read as one machine word and tested all at once, for the loops that pass over every byte of
+/// every document looking for a few rare ones (a capital, a character to escape, a YAML anchor). Each test is a
+/// handful of arithmetic steps on the word instead of a compare and branch per byte, and there is no carry from one
+/// byte into the next, so each answer is exact for the eight.
+enum ByteWords {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes from `index` (which must have eight after it), the first byte lowest, on any machine.
+    @inline(__always)
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The top bit of each byte set where the byte is at least `least`; only for bytes below 0x80 (no carries).
+    @inline(__always)
+    static func atLeast(_ word: UInt64, _ least: UInt64) -> UInt64 { (word &+ ones &* (128 &- least)) & highs }
+
+    /// The top bit of each byte set where the byte is within `low...high`; only for bytes below 0x80.
+    @inline(__always)
+    static func within(_ word: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 { atLeast(word, low) & ~atLeast(word, high + 1) }
+
+    /// Not zero exactly when one of the eight bytes is `byte`: that byte leaves a zero, which the subtraction's
+    /// borrow shows in its top bit. (Which byte it was is not told exactly, only that there is one.) Several are
+    /// or-ed together and tested once, without a branch for each.
+    @inline(__always)
+    static func matching(_ byte: UInt8, in word: UInt64) -> UInt64 {
+        let zeroWhereEqual = word ^ (ones &* UInt64(byte))
+        return (zeroWhereEqual &- ones) & ~zeroWhereEqual & highs
+    }
+
+    /// Not zero exactly when one of the eight bytes is not ASCII.
+    @inline(__always)
+    static func nonASCII(_ word: UInt64) -> UInt64 { word & highs }
+
+    /// Whether any of the eight bytes is an ASCII capital, A to Z. Bytes from 0x80 count as none: their top bit is
+    /// cleared for the comparison and their result dropped.
+    @inline(__always)
+    static func hasASCIICapital(_ word: UInt64) -> Bool {
+        within(word & ~highs, 0x41, 0x5A) & ~word != 0
+    }
+
+    /// The index of the first ASCII capital at or after `from`, or `bytes.count` when there is none: eight bytes at
+    /// a time while they hold none, then byte by byte.
+    static func firstASCIICapital(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = from
+        while index + 8 <= bytes.count, !hasASCIICapital(load(bytes, at: index)) { index += 8 }
+        while index < bytes.count, !Glossary.isASCIICapital(bytes[index]) { index += 1 }
+        return index
+    }
+}
