@@ -151,6 +151,44 @@ struct WordScanTests {
         }
     }
 
+    @Test("Sixty-four ASCII bytes at once count and carry as the bytes one by one do; long texts count as the Character split did")
+    func readingTimeSixtyFourBytes() {
+        let alphabet = Array("aZ09 \t\n\r-.,|*#".utf8)
+        var generator = SystemRandomNumberGenerator()
+        // Random blocks, and a letter followed by a run of dashes of every length at every place, so that a piece
+        // reaches across every distance (and across the block when the run reaches its end).
+        var blocks = (0..<5_000).map { _ in ((0..<64).map { _ in alphabet.randomElement(using: &generator) ?? 0 }, Int.random(in: 0...1, using: &generator)) }
+        for start in 0..<64 {
+            for length in 0..<(64 - start) {
+                var bytes = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+                bytes[start] = UInt8(ascii: "a")
+                for place in start + 1..<start + 1 + length where place < 64 { bytes[place] = UInt8(ascii: "-") }
+                blocks.append((bytes, 0))
+                blocks.append((bytes.map { $0 == UInt8(ascii: "a") ? UInt8(ascii: "-") : $0 }, 1))
+            }
+        }
+        for (bytes, inWord) in blocks {
+            var expected = (count: 0, inWord: inWord)
+            for byte in bytes {
+                let character = CharacterClass(ascii: byte)
+                if character.isWhitespace { expected = (expected.count + expected.inWord, 0) } else if character.isLetterOrNumber { expected.inWord = 1 }
+            }
+            let fast = bytes.withUnsafeBytes { ReadingTime.sixtyFourASCII($0.baseAddress.unsafelyUnwrapped, inWord: UInt64(inWord)) }
+            #expect(fast.words == expected.count && Int(fast.inWord) == expected.inWord, "\(bytes) after \(inWord)")
+        }
+        for _ in 0..<2_000 {
+            // ASCII texts of up to several blocks, with an accent now and then to break a block.
+            var text = String(decoding: (0..<Int.random(in: 0..<300, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 }, as: UTF8.self)
+            if Bool.random(using: &generator), !text.isEmpty { text.insert("é", at: text.index(text.startIndex, offsetBy: Int.random(in: 0..<text.count, using: &generator))) }
+            #expect(ReadingTime.words(in: text) == Self.referenceWords(in: text), "\(text.debugDescription)")
+        }
+        let generated = Self.generated(count: 3_000)
+        for start in stride(from: 0, to: generated.count - 12, by: 12) {
+            let text = generated[start..<start + 12].joined(separator: Bool.random(using: &generator) ? " " : "")
+            #expect(ReadingTime.words(in: text) == Self.referenceWords(in: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test("Reading time counts words with non-ASCII letters, digits and spaces as the Character split did")
     func readingTimeWords() {
         #expect(ReadingTime.words(in: "Café naïve — ½ 日本語") == 4)
