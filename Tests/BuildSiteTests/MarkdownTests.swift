@@ -5,6 +5,26 @@ import Testing
 struct MarkdownTests {
     let renderer = MarkdownRenderer()
 
+    @Test("The HTML is valid UTF-8 whatever the Markdown holds: bad character references, NUL, marks, emoji, raw HTML")
+    func htmlBytesAreValidUTF8() {
+        let pieces = ["&#0;", "&#xD800;", "&#x110000;", "&#99999999;", "&bogus;", "&amp;", "&#x1F600;", "a\u{0}b", "é\u{301}",
+                      "👩‍👩‍👧", "\u{FFFD}", "\u{2028}", "[x](<a\u{0}b>)", "<https://ex.ample/\u{301}>", "www.ex.ample/é",
+                      "| a | b |\n|---|---|\n| 😀 | &#x1F600; |\n", "Note[^1]\n\n[^1]: é\n", "# Héading\n", "`c\u{0}de`", "<b>\u{301}</b>",
+                      "\r\n", "\n\n", " ", "**", "_", "- ", "1. ", "> ", "CLA", "CLAs\u{301}", "6.47 ", "(see 6.47)", "é CP"]
+        let glossary = Glossary(["CLA": "Children looked after", "CP": "Child \"protection\" & care é"])
+        var random = SystemRandomNumberGenerator()
+        let texts = pieces + (0..<500).map { _ in (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined() }
+        for renderer in [renderer, MarkdownRenderer(allowRawHTML: true)] {
+            for text in texts {
+                // Plain, and annotated: numbered paragraphs, references to them and abbreviations marked.
+                for var page in [PageText(headingIDs: HeadingIDAllocator()), PageText(glossary: glossary, glossaryHref: "../glossary/")] {
+                    let rendered = renderer.render(text, page: &page)
+                    #expect(String(validating: rendered.htmlBytes, as: UTF8.self) != nil, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test("Tables become tables with header cells")
     func table() {
         let html = renderer.render("| Year | Children |\n|---|---|\n| 2022/23 | 839 |\n").html

@@ -26,6 +26,10 @@ enum ContextFingerprint {
         case .text(let text):
             hash.add(word: Marker.text.rawValue)
             hash.add(text)
+        case .utf8(let bytes):
+            // The text it holds, as a `.text` of it is hashed.
+            hash.add(word: Marker.text.rawValue)
+            bytes.withUnsafeBytes { hash.add($0) }
         case .flag(let flag):
             hash.add(word: (flag ? Marker.flagOn : Marker.flagOff).rawValue)
         case .number(let number):

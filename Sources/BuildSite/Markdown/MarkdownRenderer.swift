@@ -12,8 +12,18 @@ public struct Heading: Sendable, Hashable {
 
 /// Markdown turned into HTML, with the headings that went into it.
 public struct RenderedMarkdown: Sendable {
-    public var html: String
+    /// The HTML as cmark-gfm and the post-processing wrote it, UTF-8 bytes, valid as UTF-8 (cmark-gfm writes what it
+    /// reads, and it reads a `String`): a page takes them as they are (`MustacheValue.utf8`).
+    public var htmlBytes: [UInt8]
     public var headings: [Heading]
+
+    public init(htmlBytes: [UInt8], headings: [Heading]) {
+        self.htmlBytes = htmlBytes
+        self.headings = headings
+    }
+
+    /// The HTML as text.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
 }
 
 /// Markdown to HTML through cmark-gfm, GitHub's own parser, with its table, strikethrough, autolink, tagfilter and
@@ -118,12 +128,12 @@ public struct MarkdownRenderer: Sendable {
         let allocator: UnsafeMutablePointer<cmark_mem> = allocatesInThreadArena
             ? UnsafeMutablePointer(cmark_thread_arena_begin()) : cmark_get_default_mem_allocator()
         defer { if allocatesInThreadArena { cmark_thread_arena_end() } }
-        guard let parser = makeParser(allocator: allocator) else { return RenderedMarkdown(html: "", headings: []) }
+        guard let parser = makeParser(allocator: allocator) else { return RenderedMarkdown(htmlBytes: [], headings: []) }
         defer { cmark_parser_free(parser) }
         // The text is handed to cmark-gfm where it lies (a native string is contiguous UTF-8): no copy.
         var text = page.annotates ? MarkdownMarkers.removed(from: markdown) : markdown
         let parsed = text.withUTF8 { MarkdownRenderer.parse($0, with: parser) }
-        guard let root = parsed else { return RenderedMarkdown(html: "", headings: []) }
+        guard let root = parsed else { return RenderedMarkdown(htmlBytes: [], headings: []) }
         // In the thread's arena the tree's memory is taken back whole when the arena ends (every node, text and
         // table of it was allocated there): freeing it node by node first walked the tree to do nothing, 0.6% of a
         // build.
@@ -155,12 +165,12 @@ public struct MarkdownRenderer: Sendable {
             Abbreviations.mark(in: walk.runningTexts, glossary: page.glossary, used: &page.abbreviationsUsed)
         }
         guard let cString = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return RenderedMarkdown(html: "", headings: headings)
+            return RenderedMarkdown(htmlBytes: [], headings: headings)
         }
         defer { allocator.pointee.free(cString) }
-        let html = HTMLPostProcessor.finish(cString, headings: headings,
-                                            markers: page.annotates ? (page.glossary, page.glossaryHref) : nil)
-        return RenderedMarkdown(html: html, headings: headings)
+        let html = HTMLPostProcessor.finishedBytes(cString, headings: headings,
+                                                   markers: page.annotates ? (page.glossary, page.glossaryHref) : nil)
+        return RenderedMarkdown(htmlBytes: html, headings: headings)
     }
 
     public func render(_ markdown: String) -> RenderedMarkdown {

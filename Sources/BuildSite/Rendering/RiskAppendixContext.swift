@@ -63,7 +63,7 @@ struct RiskAppendixContext: Sendable {
         context["category"] = risk.category.map(MustacheValue.text)
         context["treatment"] = risk.treatment.map { .text($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst()) }
         context["reviewDate"] = risk.reviewDate.map { .text($0.display) }
-        context["updateHTML"] = risk.update.map { .text(markdown.render($0).html) }
+        context["updateHTML"] = risk.update.map { .utf8(markdown.render($0).htmlBytes) }
         context["hasCauses"] = .flag(!risk.causes.isEmpty)
         context["hasConsequences"] = .flag(!risk.consequences.isEmpty)
         context["hasControls"] = .flag(!risk.controls.isEmpty)

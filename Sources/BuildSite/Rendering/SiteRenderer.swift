@@ -210,7 +210,7 @@ public struct SiteRenderer: Sendable {
         var text = PageText(headingIDs: HeadingIDAllocator(reserved: ["main-content", "contents", "risk-on-a-page", "top", "details", "committee-said"]),
                             glossary: glossary, glossaryHref: links.page("glossary/"))
         let body = markdown.render(document.body, page: &text)
-        context["bodyHTML"] = .text(body.html)
+        context["bodyHTML"] = .utf8(body.htmlBytes)
         context["readingTime"] = .text(ReadingTime.text(for: document))
         var contents: [TemplateContext] = body.headings.filter { $0.level <= 3 }.map { ["text": .text($0.text), "href": .text("#" + $0.id), "isSub": .flag($0.level == 3)] }
         if !document.risks.isEmpty {

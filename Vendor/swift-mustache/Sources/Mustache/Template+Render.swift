@@ -480,6 +480,10 @@ extension MustacheTemplate {
             // Appended from the case, not copied into `text` first: one retain and release less per value.
             if escaped { context.contentType.appendEscaped(value, to: output) } else { output.append(value) }
             return
+        case .utf8(let bytes) where !escaped:
+            bytes.withUnsafeBufferPointer { output.append($0) }
+            return
+        case .utf8(let bytes): text = String(decoding: bytes, as: UTF8.self)
         case .number(let number): text = String(number)
         case .flag, .list, .object: text = String(describing: value.anyValue)
         }
@@ -509,7 +513,7 @@ extension MustacheTemplate {
                 sequenceContext.first = false
                 sequenceContext.index += 1
             }
-        case .text, .number:
+        case .text, .number, .utf8:
             // Pushed only where the section could tell (`findsNamesOnly`).
             template.render(context: template.findsNamesOnly ? context : context.withValue(value), into: output)
         case .object:
@@ -526,7 +530,7 @@ extension MustacheTemplate {
             if !flag { template.render(context: context, into: output) }
         case .list(let items)?:
             if items.isEmpty { template.render(context: context.withValue(.list(items)), into: output) }
-        case .text?, .number?, .object?:
+        case .text?, .number?, .object?, .utf8?:
             break
         }
     }

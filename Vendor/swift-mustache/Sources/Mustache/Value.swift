@@ -23,6 +23,10 @@ public enum MustacheValue: Sendable {
     case list([MustacheValue])
     /// Names are looked up in it
     case object(MustacheObject)
+    /// Text held as its UTF-8 bytes, which must be valid UTF-8: HTML made by another library as bytes (a document's
+    /// body, from cmark-gfm), written as it is by `{{{name}}}` without being made a `String` first, which checks
+    /// every byte once more. Everything else treats it as the text it holds.
+    case utf8([UInt8])
 
     /// The plain Swift value: what the general rendering code, written for `Any`, is given.
     public var anyValue: Any {
@@ -32,6 +36,7 @@ public enum MustacheValue: Sendable {
         case .number(let number): number
         case .list(let items): items.map(\.anyValue) as [Any]
         case .object(let fields): Dictionary(fields.map { ($0.key, $0.value.anyValue) }, uniquingKeysWith: { _, last in last }) as [String: Any]
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -25,6 +25,8 @@ final class ValueTests: XCTestCase {
             ["id": "R2", "score": 4, "open": false],
         ],
         "document": ["summary": "In short", "meta": ["date": "1 May 2024"]],
+        "html": .utf8(Array("<p>Café & “ü”</p>".utf8)),
+        "noHTML": .utf8([]),
     ]
 
     func assertSame(_ template: String, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -36,6 +38,12 @@ final class ValueTests: XCTestCase {
         try self.assertSame("{{title}} {{{title}}} {{&title}} [{{empty}}] {{count}} {{yes}} {{no}} {{missing}}")
         try self.assertSame("{{document.summary}} {{document.meta.date}} {{document.missing.date}} {{title.missing}}")
         XCTAssertEqual(try MustacheTemplate(string: "{{title}}|{{count}}").render(self.context), "Risks &amp; &lt;issues&gt;|3")
+    }
+
+    func testUTF8Bytes() throws {
+        try self.assertSame("{{html}} {{{html}}} {{&html}} [{{noHTML}}] [{{{noHTML}}}] {{#html}}[{{.}}|{{{.}}}]{{/html}} {{^html}}none{{/html}}")
+        try self.assertSame("{{#noHTML}}[{{.}}]{{/noHTML}}{{^noHTML}}none{{/noHTML}} {{#html}}{{title}}{{/html}}")
+        XCTAssertEqual(try MustacheTemplate(string: "{{{html}}}|{{html}}").render(self.context), "<p>Café & “ü”</p>|&lt;p&gt;Café &amp; “ü”&lt;/p&gt;")
     }
 
     func testSections() throws {
@@ -147,7 +155,9 @@ final class ValueTests: XCTestCase {
         let names = ["a", "b", "c", "d"]
         func value(depth: Int) -> MustacheValue {
             switch random.next() % (depth > 2 ? 4 : 6) {
-            case 0: return .text(["", "x", "<&>", "y z"][Int(random.next() % 4)])
+            case 0:
+                let text = ["", "x", "<&>", "y z"][Int(random.next() % 4)]
+                return random.next() % 3 == 0 ? .utf8(Array(text.utf8)) : .text(text)
             case 1: return .flag(random.next() % 2 == 0)
             case 2: return .number(Int(random.next() % 100))
             case 3: return .list([])
