@@ -38,8 +38,9 @@ struct FileStamps: Sendable {
         guard stat(path, &info) == 0 else { return (nil, nil) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return ("", nil) }
         let stamp = settled(info) ? Self.stamp(info) : nil
-        if let stamp, let recorded = known[key], let space = recorded.firstIndex(of: " "),
-           recorded[recorded.index(after: space)...] == stamp {
+        // "hash stamp", split at its first space by bytes: a search by Character was 5% of a one-edit rebuild.
+        if let stamp, let recorded = known[key], let space = recorded.utf8.firstIndex(of: UInt8(ascii: " ")),
+           recorded.utf8[recorded.utf8.index(after: space)...].elementsEqual(stamp.utf8) {
             return (String(recorded[..<space]), stamp)
         }
         guard let data = FileManager.default.contents(atPath: path) else { return (nil, nil) }

@@ -11,7 +11,13 @@ struct PageLinks: Sendable {
 
     init(pageFolder: String) {
         self.pageFolder = pageFolder
-        self.root = String(repeating: "../", count: pageFolder.split(separator: "/").count)
+        // One "../" for each part of the folder between slashes (counted by bytes, as every page is made).
+        var parts = 0, previous = UInt8(ascii: "/")
+        for byte in pageFolder.utf8 {
+            if byte != UInt8(ascii: "/"), previous == UInt8(ascii: "/") { parts += 1 }
+            previous = byte
+        }
+        self.root = String(repeating: "../", count: parts)
     }
 
     /// A page served at any address (the 404 page) links from the site's own path on its host, e.g. "/reports/".

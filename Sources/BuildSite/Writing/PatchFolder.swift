@@ -170,12 +170,16 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
     /// Folders found real are remembered: ten thousand pages share a few hundred folders above their own. A page's
     /// own folder is looked at, not remembered: each report's page has a folder of its own, which no other page
     /// asks about, and remembering ten thousand of them cost more than the looks they saved.
+    ///
+    /// The path is split at its slashes by bytes: by Character, the split was a sixth of a one-edit rebuild's
+    /// instructions at 1,000 reports.
     private func firstNonFolder(above path: String, in site: String, descriptor: Int32 = -1) -> Substring? {
-        guard let last = path.lastIndex(of: "/") else { return nil }
-        var end = path.startIndex
-        while let slash = path[end...].firstIndex(of: "/") {
+        let bytes = path.utf8
+        guard let last = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        var end = bytes.startIndex
+        while let slash = bytes[end...].firstIndex(of: UInt8(ascii: "/")) {
             let folder = path[..<slash]
-            end = path.index(after: slash)
+            end = bytes.index(after: slash)
             if slash == last {
                 return SiteFolderPaths.isRealFolder(String(folder), in: descriptor, at: site) ? nil : folder
             }

@@ -28,7 +28,8 @@ enum SiteFolderPaths {
         guard staysInside(path) else {
             throw BuildFailure([.error(at: SourceLocation(path: path), "refusing to write outside the output folder; expected a path inside \(displayName)")])
         }
-        return path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
+        // The last slash found by bytes: by Character, the search was 3% of a one-edit rebuild's instructions.
+        return path[..<(path.utf8.lastIndex(of: UInt8(ascii: "/")) ?? path.startIndex)]
     }
 
     /// True when no part of `path` between slashes is empty, `.` or `..` (so it is not absolute either), read in one

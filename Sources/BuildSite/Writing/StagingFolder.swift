@@ -133,7 +133,7 @@ public final class StagingFolder: SiteFolder, @unchecked Sendable {
     /// error. A folder is recorded only once it exists, so no thread opens a file in a folder still being made.
     private func makeFolder(_ folder: Substring) throws {
         if lock.withLock({ madeFolders.contains(folder) }) { return }
-        try makeFolder(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
+        try makeFolder(folder[..<(folder.utf8.lastIndex(of: UInt8(ascii: "/")) ?? folder.startIndex)])
         let path = rootPath + "/" + folder
         var info = stat()
         if recycled, lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
