@@ -4,6 +4,6 @@
 #include <stdio.h>
 #include "CNumberText.h"
 
-int number_text_one_decimal(char *buffer, size_t size, double value) {
-    return snprintf(buffer, size, "%.1f", value);
+int number_text_decimals(char *buffer, size_t size, double value, int places) {
+    return snprintf(buffer, size, "%.*f", places, value);
 }

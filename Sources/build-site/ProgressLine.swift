@@ -27,7 +27,7 @@ final class ProgressLine: @unchecked Sendable {
             case .stageFinished(let name, let seconds):
                 if mode == .verbose {
                     clearLine()
-                    StandardError.write("\(name) in \(String(format: "%.2f", seconds)) s\n")
+                    StandardError.write("\(name) in \(NumberText.fixed(seconds, places: 2)) s\n")
                 }
             }
         }

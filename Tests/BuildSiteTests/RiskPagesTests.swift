@@ -41,6 +41,8 @@ struct RiskPagesTests {
         let tricky: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 25.25, 50.5, 151.5, 246.4, -3.25, 1e15, 640, 999.95]
         for value in tricky + (0..<2_000).map({ _ in Double.random(in: -1_000...1_000, using: &generator) }) {
             #expect(RiskHistoryChart.number(value) == String(format: "%.1f", value), "\(value)")
+            // The summary line's seconds, with two.
+            #expect(NumberText.fixed(value, places: 2) == String(format: "%.2f", value), "\(value)")
         }
     }
 

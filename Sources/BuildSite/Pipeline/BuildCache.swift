@@ -99,7 +99,7 @@ public struct BuildCache: Sendable {
         hash.add(options.templatesURL.path)
         hash.add(options.includeDrafts ? "drafts" : "no drafts")
         hash.add(options.baseURL ?? "")
-        hash.add(String(describing: options.search))
+        hash.add(options.search.fingerprintText)
         addProgram(to: &hash)
     }
 

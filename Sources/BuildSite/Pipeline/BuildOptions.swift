@@ -46,7 +46,7 @@ public struct BuildReport: Sendable {
     public var search: SearchOutcome? = nil
 
     public var summary: String {
-        let time = String(format: "%.2f", seconds)
+        let time = NumberText.fixed(seconds, places: 2)
         return "Built \(documents) document\(documents == 1 ? "" : "s") into \(pages) page\(pages == 1 ? "" : "s") with \(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(time) s" + (search.map { "; " + $0.summary } ?? "")
     }
 }

@@ -1,4 +1,3 @@
-import CNumberText
 import Foundation
 import Mustache
 
@@ -32,16 +31,9 @@ struct RiskHistoryChart {
         return RiskHistoryChart.left + RiskHistoryChart.inset + usable * Double(index) / Double(count - 1)
     }
 
-    /// One decimal place, as `String(format: "%.1f")` writes it: by C's own `snprintf`, which Foundation's formatting
-    /// calls in the end for a number, without making an NSString of the format first (each chart has dozens), and
-    /// called from C (`CNumberText`), without Swift's variadic arguments.
+    /// One decimal place, as `String(format: "%.1f")` writes it (`NumberText`).
     static func number(_ value: Double) -> String {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
-            guard let base = buffer.baseAddress else { return String(format: "%.1f", value) }
-            let written = number_text_one_decimal(base, buffer.count, value)
-            guard written > 0, Int(written) < buffer.count else { return String(format: "%.1f", value) }
-            return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(written)), as: UTF8.self)
-        }
+        NumberText.fixed(value, places: 1)
     }
 
     /// A coordinate as the SVG's text.

@@ -8,6 +8,15 @@ public enum SearchIndexing: Sendable, Equatable {
     case off
     /// This Pagefind executable.
     case pagefind(String)
+
+    /// The choice as text for the build's fingerprint, spelled out: `String(describing:)` reflects on the value.
+    var fingerprintText: String {
+        switch self {
+        case .automatic: "automatic"
+        case .off: "off"
+        case .pagefind(let path): "pagefind " + path
+        }
+    }
 }
 
 /// What became of the search index, for the build's summary line.

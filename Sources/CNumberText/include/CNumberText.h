@@ -3,8 +3,8 @@
 
 #include <stddef.h>
 
-/// Writes `value` with one decimal place, as printf's "%.1f" does, into `buffer` (NUL-terminated); returns the
+/// Writes `value` with `places` decimal places, as printf's "%.*f" does, into `buffer` (NUL-terminated); returns the
 /// number of characters it needed, as snprintf does.
-int number_text_one_decimal(char *buffer, size_t size, double value);
+int number_text_decimals(char *buffer, size_t size, double value, int places);
 
 #endif
