@@ -102,6 +102,20 @@ struct BuildCacheTests {
         #expect(nothingSettled.settledStamp(of: path) == nil && everythingSettled.settledStamp(of: path) != nil)
     }
 
+    @Test("A file's stamp is its device, inode, size and both times with their nanoseconds, as text")
+    func stampText() {
+        var info = stat()
+        for (device, inode, size, seconds, nanoseconds) in [(UInt(0), UInt(0), 0, 0, 0), (2049, 131_074, 12, 1_795_862_953, 822_615_001),
+                                                            (UInt.max, UInt.max, Int.max, -1, 999_999_999), (7, 9, 1, Int.min + 1, 5)] {
+            info.st_dev = device
+            info.st_ino = inode
+            info.st_size = size
+            info.st_mtim = timespec(tv_sec: seconds, tv_nsec: nanoseconds)
+            info.st_ctim = timespec(tv_sec: seconds / 2, tv_nsec: nanoseconds / 3)
+            #expect(FileStamps.stamp(info) == "\(device) \(inode) \(size) \(seconds).\(nanoseconds) \(seconds / 2).\(nanoseconds / 3)")
+        }
+    }
+
     @Test("A replaced or removed output folder is not up to date")
     func outputReplaced() throws {
         let site = try TemporarySite(copyingRealContent: true)

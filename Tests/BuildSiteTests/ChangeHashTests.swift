@@ -36,6 +36,24 @@ struct ChangeHashTests {
         return (a, b)
     }
 
+    @Test("A hash's text is its two lanes as String(_:radix: 16) writes them, joined by a dash")
+    func hexText() {
+        var generator = SystemRandomNumberGenerator()
+        var hashes = (0..<2_000).map { _ -> ChangeHash in
+            var hash = ChangeHash()
+            hash.add(Int.random(in: Int.min...Int.max, using: &generator))
+            return hash
+        }
+        hashes.append(ChangeHash())
+        for hash in hashes {
+            #expect(hash.hex == String(hash.words.0, radix: 16) + "-" + String(hash.words.1, radix: 16))
+        }
+        // Lanes with leading zero nibbles, and zero itself, through the same writer.
+        for word: UInt64 in [0, 1, 0xF, 0x10, 0xABC, 1 << 63, UInt64.max, 0x0FFF_FFFF_FFFF_FFFF] {
+            #expect(ChangeHash.hex(words: (word, word)) == String(word, radix: 16) + "-" + String(word, radix: 16))
+        }
+    }
+
     @Test("Texts of every length up to 64 bytes hash as the plainly written reference does")
     func matchesReference() {
         var generator = SystemRandomNumberGenerator()

