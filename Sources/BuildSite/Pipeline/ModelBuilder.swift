@@ -101,21 +101,27 @@ public struct ModelBuilder: Sendable {
         // Each address's first document, by its place in `documents` (holding copies of them cost more).
         var byURL: [String: Int] = [:]
         byURL.reserveCapacity(documents.count)
-        for (place, document) in documents.enumerated() {
-            let key = document.contentPath.lowercased()
-            let topFolder = String(key.prefix { $0 != "/" })
+        // By index, each document read in place: a `for … in` copied each one out with all its texts.
+        for place in documents.indices {
+            let key = documents[place].contentPath.lowercased()
+            // Up to the first slash, found by bytes (by Character, this check was 2% of a one-edit rebuild).
+            let topFolder = String(key[..<(key.utf8.firstIndex(of: UInt8(ascii: "/")) ?? key.endIndex)])
             if reserved.contains(key) {
+                let document = documents[place]
                 bag.error(SourceLocation(path: document.sourcePath), "this file's address '\(document.urlPath)' is used by a page build-site makes; expected a file inside a folder, e.g. pages/\(document.contentPath).md")
             } else if SiteRenderer.generatedFolders.contains(topFolder) {
+                let document = documents[place]
                 bag.error(SourceLocation(path: document.sourcePath), "this file is in '\(topFolder)/', where build-site writes its own pages; expected it in another folder, e.g. pages/\(document.contentPath.split(separator: "/").last ?? "").md")
             } else if let other = byURL[key] {
+                let document = documents[place]
                 bag.error(SourceLocation(path: document.sourcePath), "this file has the same address '\(document.urlPath)' as \(documents[other].sourcePath); expected each document at its own address (rename one)")
             } else {
                 byURL[key] = place
             }
         }
-        for document in documents {
-            guard let target = document.discusses else { continue }
+        for place in documents.indices {
+            guard let target = documents[place].discusses else { continue }
+            let document = documents[place]
             if let report = byURL[target.lowercased()] {
                 if documents[report].type == .minutes {
                     bag.warning(document.discussesLocation ?? SourceLocation(path: document.sourcePath), "'discusses' names other minutes (\(target)); expected the report these minutes discuss")
