@@ -52,4 +52,16 @@ struct ByteWordsTests {
             #expect(bytes.withUnsafeBufferPointer { ByteWords.firstASCIICapital(in: $0, from: start) } == expected, "\(bytes) from \(start)")
         }
     }
+
+    @Test("a text holds a part by bytes exactly where Swift finds it by bytes, at either end, overlapping or not at all")
+    func containsAsSwiftFinds() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", "ab", "é", "<!--", "-->", "data-pagefind-body", ""]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0..<8, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let part = (0..<Int.random(in: 0..<3, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let expected = part.isEmpty || Array(text.utf8).indices.contains { Array(text.utf8)[$0...].starts(with: part.utf8) }
+            #expect(ByteWords.contains(part, in: text) == expected, "\(part.debugDescription) in \(text.debugDescription)")
+        }
+    }
 }

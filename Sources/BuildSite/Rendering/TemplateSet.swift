@@ -42,7 +42,7 @@ public struct TemplateSet: Sendable {
                 let templateName = String(name.dropLast(".mustache".count))
                 library.register(template, named: templateName)
                 sources.append((templateName, HTMLEscaping.pragma + text))
-                if text.contains(SearchScope.bodyMarker) { searchBodyTemplates.insert(templateName) }
+                if ByteWords.contains(SearchScope.bodyMarker, in: text) { searchBodyTemplates.insert(templateName) }
             } catch let error as MustacheTemplate.ParserError {
                 // The escaping line put before the template is not the author's: lines are counted without it.
                 let line = Swift.max(1, error.context.lineNumber - HTMLEscaping.pragmaLines)

@@ -321,6 +321,23 @@ extension Parser {
         return self.buffer[startIndex..<self.position]
     }
 
+    /// Read while the character at the current position is one of an ASCII set (added for build-site): byte by
+    /// byte, not Character by Character through a `Set<Character>`, which hashed each Character of every name of
+    /// every template a build compiles. A byte in the set starts a Character of its own unless a mark outside
+    /// ASCII joins it: there the Character, which the set does not hold, decides.
+    @discardableResult mutating func read(while characterSet: ASCIICharacterSet) -> Substring {
+        let startIndex = self.position
+        let utf8 = self.buffer.utf8
+        var index = self.position
+        while index < utf8.endIndex, characterSet.contains(utf8[index]) {
+            let next = utf8.index(after: index)
+            if next < utf8.endIndex, utf8[next] >= 0x80, self.buffer[index].utf8.count != 1 { break }
+            index = next
+        }
+        self.position = index
+        return self.buffer[startIndex..<index]
+    }
+
     /// Return whether we have reached the end of the buffer
     /// - Returns: Have we reached the end
     func reachedEnd() -> Bool {
@@ -437,5 +454,22 @@ extension Parser {
 
     mutating func unsafeSetPosition(_ position: String.Index) {
         self.position = position
+    }
+}
+
+/// A set of ASCII characters as 128 bits (added for build-site), for `Parser.read(while:)`.
+struct ASCIICharacterSet {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    /// The ASCII characters of `characters`; anything else in it is left out.
+    init(_ characters: String) {
+        for byte in characters.utf8 where byte < 0x80 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : byte < 128 && (high >> UInt64(byte - 64)) & 1 != 0
     }
 }

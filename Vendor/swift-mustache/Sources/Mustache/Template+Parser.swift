@@ -120,7 +120,7 @@ extension MustacheTemplate {
         while !parser.reachedEnd() {
             // if new line read whitespace
             if state.newLine {
-                let whiteSpace = parser.read(while: Set(" \t"))
+                let whiteSpace = parser.read(while: self.blanks)
                 // If inside a partial block definition
                 if state.flags.contains(.isPartialDefinition), !state.flags.contains(.isPartialDefinitionTopLevel) {
                     // if definition indent has been set then remove it from current whitespace otherwise set the
@@ -496,7 +496,7 @@ extension MustacheTemplate {
     static func hasLineFinished(_ parser: inout Parser) -> Bool {
         var parser2 = parser
         if parser.reachedEnd() { return true }
-        parser2.read(while: Set(" \t"))
+        parser2.read(while: self.blanks)
         if parser2.current().isNewline {
             parser2.unsafeAdvance()
             try! parser.setPosition(parser2.position)
@@ -509,7 +509,8 @@ extension MustacheTemplate {
         state.newLine && self.hasLineFinished(&parser)
     }
 
-    private static let sectionNameCharsWithoutBrackets = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
-    private static let sectionNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
-    private static let partialNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+    private static let sectionNameCharsWithoutBrackets = ASCIICharacterSet("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
+    private static let sectionNameChars = ASCIICharacterSet("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    private static let partialNameChars = ASCIICharacterSet("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+    private static let blanks = ASCIICharacterSet(" \t")
 }

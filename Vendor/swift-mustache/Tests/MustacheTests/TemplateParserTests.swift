@@ -107,6 +107,22 @@ final class TemplateParserTests: XCTestCase {
         XCTAssertEqual(try MustacheTemplate(string: "\u{301}{{name}} – {{name}}\r\n{{name}}").render(object), "\u{301}A – A\r\nA")
     }
 
+    func testNamesReadByBytesAsByCharacters() throws {
+        let object: [String: Any] = ["name": "A", "na": "B", "items": ["1"]]
+        // Names of the characters a name may hold, and a mark joined to a name's last or first letter, which makes a
+        // Character no name holds: the name ends before it, and the tag is then unfinished, as when read Character by
+        // Character.
+        XCTAssertEqual(try MustacheTemplate(string: "{{ name }}|{{#items}}{{.}}{{/items}}|{{na}}|{{items.first}}").render(object), "A|1|B|")
+        for broken in ["{{name\u{301}}}", "{{n\u{301}ame}}", "{{na\u{301}}}", "{{#items\u{301}}}{{/items}}", "{{> part\u{301}}}"] {
+            XCTAssertThrowsError(try MustacheTemplate(string: broken), broken)
+        }
+        // A mark after a blank is not part of the name; one joined to the closing brace leaves the tag unclosed.
+        XCTAssertEqual(try MustacheTemplate(string: "{{ name }} \u{301}").render(object), "A \u{301}")
+        XCTAssertThrowsError(try MustacheTemplate(string: "{{name}}\u{301}"))
+        // Standalone lines, with blanks of both kinds before and after, still leave no line behind.
+        XCTAssertEqual(try MustacheTemplate(string: " \t{{#items}}\t \n{{.}}\n \t{{/items}} \n").render(object), "1\n")
+    }
+
     func testFindsNamesOnly() throws {
         for text in ["", "text", "{{a}} {{{b}}}", "{{#a}}{{b}}{{^c}}{{d}}{{/c}}{{/a}}"] {
             XCTAssertTrue(try MustacheTemplate(string: text).findsNamesOnly, text)
