@@ -68,4 +68,19 @@ struct TextReadingTests {
         _ = try site.build()
         #expect(try site.read("Site/pages/kept/index.html").contains("<p>A sign \u{FFFD} stays.</p>"))
     }
+
+    @Test("Text made run by run is the text String(decoding:) makes of the whole, valid or not")
+    func runsMakeTheSameText() {
+        var random = SystemRandomNumberGenerator()
+        // ASCII runs of every length around bytes of every kind: lead bytes, continuations, whole sequences, cut ones.
+        let pieces: [[UInt8]] = [Array("plain text ".utf8), Array("£".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8),
+                                 [0xF0, 0x9F, 0x98], [0xE2, 0x82], [0xC3], [0x80], [0xBF, 0xBF], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+                                 Array("x".utf8), Array("0123456789abcdef".utf8), [0x0A], [0x00]]
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0..<12, using: &random)).flatMap { _ in pieces.randomElement(using: &random) ?? [] }
+            let runs = bytes.withUnsafeBufferPointer { TextDecoding.string(fromUTF8: $0) }
+            #expect(runs == String(decoding: bytes, as: UTF8.self), "\(bytes)")
+            #expect(Array(runs.utf8) == Array(String(decoding: bytes, as: UTF8.self).utf8), "\(bytes)")
+        }
+    }
 }
