@@ -227,7 +227,9 @@ struct OpenDataExport {
         // Read as the NSData the stream holds: bridging it to Data copied it a byte at a time through NSData's
         // subscript, more than the writing itself.
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? NSData else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(start: data.bytes, count: data.length), as: UTF8.self)
+        // Made text run by run (`TextDecoding.string(fromUTF8:)`): a "£" in one cell made the standard library check
+        // the whole file byte by byte.
+        return TextDecoding.string(fromUTF8: UnsafeBufferPointer(start: data.bytes.assumingMemoryBound(to: UInt8.self), count: data.length))
     }
 
     /// Pretty-printed with sorted keys, so the file is the same on every build (the schema: one small object).

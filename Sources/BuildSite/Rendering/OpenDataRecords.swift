@@ -39,7 +39,7 @@ struct OpenDataRecords {
             out += (rowNumber == rows.count - 1 ? "    }\n" : "    },\n").utf8
         }
         out += "  ]\n}\n".utf8
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer(TextDecoding.string(fromUTF8:))
     }
 
     /// A JSON string as `JSONEncoder` writes one without escaping slashes: quotes and backslashes escaped, control
