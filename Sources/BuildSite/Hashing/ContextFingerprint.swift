@@ -38,8 +38,11 @@ enum ContextFingerprint {
         case .list(let items):
             hash.add(word: Marker.list.rawValue)
             hash.add(word: UInt64(items.count))
-            // By index, each item lent to `add`: a `for … in` copied each one out (a retain and a release).
-            for index in items.indices { add(items[index], to: &hash) }
+            // Through the buffer, each item lent to `add` where it lies: a `for … in`, or the array's subscript, copied
+            // each one out (a retain and a release).
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices { add(items[index], to: &hash) }
+            }
         case .object(let fields):
             add(fields, to: &hash)
         }

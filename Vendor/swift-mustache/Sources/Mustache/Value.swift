@@ -172,8 +172,12 @@ public struct MustacheObject: Sendable {
     /// not hash every name again.
     @inlinable
     public func forEachHashedValue(_ body: (_ nameHash: UInt64, _ value: MustacheValue) throws -> Void) rethrows {
-        for index in self.entries.indices {
-            try body(self.entries[index].hash, self.entries[index].value)
+        // Through the buffer: each value is lent to `body` where it lies, not copied out of the array (a retain and
+        // a release for each).
+        try self.entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                try body(entries[index].hash, entries[index].value)
+            }
         }
     }
 }
