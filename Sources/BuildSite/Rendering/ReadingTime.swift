@@ -34,9 +34,9 @@ enum ReadingTime {
                         }
                     }
                     // The same for eight.
-                    if index + 8 <= end, let base = bytes.baseAddress {
-                        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                        if word & 0x8080_8080_8080_8080 == 0, index + 8 == end || bytes[index + 8] < 0x80 {
+                    if index + 8 <= end {
+                        let word = ByteWords.load(bytes, at: index)
+                        if ByteWords.nonASCII(word) == 0, index + 8 == end || bytes[index + 8] < 0x80 {
                             let (words, stillInWord) = eightASCII(word, inWord: UInt64(inWord))
                             count += words
                             inWord = Int(stillInWord)
