@@ -119,7 +119,7 @@ struct ChangeHash {
                 // From the highest nibble that is not zero (the lowest for zero), down to the lowest.
                 var shift = Swift.max(0, (63 - word.leadingZeroBitCount) / 4 * 4)
                 while shift >= 0 {
-                    buffer[count] = ChangeHash.hexDigits[Int((word >> UInt64(shift)) & 0xF)]
+                    buffer[count] = ByteWords.hexDigits[Int((word >> UInt64(shift)) & 0xF)]
                     count += 1
                     shift -= 4
                 }
@@ -131,8 +131,6 @@ struct ChangeHash {
             return count
         }
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The hash of one text's UTF-8 bytes, as `BuildCache` hashes a file's bytes.
     static func hex(of text: String) -> String {

@@ -7,6 +7,8 @@ import Foundation
 enum ByteWords {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
+    /// The sixteen hexadecimal digits, lower-case, as bytes: for hashes' text and JSON's `\u00XX`.
+    static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The eight bytes from `index` (which must have eight after it), the first byte lowest, on any machine.
     @inline(__always)

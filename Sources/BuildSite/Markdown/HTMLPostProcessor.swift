@@ -14,11 +14,6 @@ enum HTMLPostProcessor {
         return withIDs.withUnsafeBufferPointer(resolved) ?? withIDs
     }
 
-    /// The same as text.
-    static func finish(_ html: UnsafePointer<CChar>, headings: [Heading], markers: (glossary: Glossary, glossaryHref: String)?) -> String {
-        String(decoding: finishedBytes(html, headings: headings, markers: markers), as: UTF8.self)
-    }
-
     /// cmark-gfm writes bare `<h2>`; each heading gets its id, in document order, so contents lists can link to it.
     ///
     /// It reads cmark-gfm's C string in place, in one pass, so a 60 MB document with 100,000 headings costs no more
@@ -51,7 +46,7 @@ enum HTMLPostProcessor {
     private static let headingOpenings: [[UInt8]] = (1...6).map { Array("<h\($0) id=\"".utf8) }
 
     static func addHeadingIDs(_ html: String, headings: [Heading]) -> String {
-        html.withCString { finish($0, headings: headings, markers: nil) }
+        html.withCString { String(decoding: finishedBytes($0, headings: headings, markers: nil), as: UTF8.self) }
     }
 }
 

@@ -44,8 +44,6 @@ struct OpenDataRecords {
 
     /// A JSON string as `JSONEncoder` writes one without escaping slashes: quotes and backslashes escaped, control
     /// characters by their short escape or as `\u00XX` in lower-case hexadecimal, everything else as it is.
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
@@ -64,8 +62,8 @@ struct OpenDataRecords {
                 case 0x0D: out += "\\r".utf8
                 default:
                     out += "\\u00".utf8
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0x0F)])
+                    out.append(ByteWords.hexDigits[Int(byte >> 4)])
+                    out.append(ByteWords.hexDigits[Int(byte & 0x0F)])
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))

@@ -33,7 +33,8 @@ enum ReadingTime {
                             continue
                         }
                     }
-                    // The same for eight.
+                    // The same for eight. (The two are written out, not one function of the width: folded into one,
+                    // with the width as an argument, the count took 0.4% more of a build's instructions.)
                     if index + 8 <= end {
                         let word = ByteWords.load(bytes, at: index)
                         if ByteWords.nonASCII(word) == 0, index + 8 == end || bytes[index + 8] < 0x80 {
