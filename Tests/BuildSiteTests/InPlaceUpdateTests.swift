@@ -197,6 +197,44 @@ struct InPlaceUpdateTests {
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 
+    @Test("After a text edit, risk pages reached through a link planted two folders up are made again into real folders")
+    func plantedLinkAboveThePagesFolders() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        try build(site)
+        // A council's folder of risk pages: each page's own folder is in it, so the check of each page's folder
+        // that the listing of its parent spares must find the link here.
+        try plantLinks(in: site, at: ["risks/london-borough-of-camden"])
+        let outsideBefore = site.tree("Outside")
+
+        try appendToReport(site, "Second version.")
+        try build(site)
+        #expect(site.tree("Outside") == outsideBefore)
+        #expect(nothingBeside(site))
+        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("Site/risks/london-borough-of-camden").path)
+        #expect(attributes[.type] as? FileAttributeType == .typeDirectory)
+        #expect(site.tree("Site") == (try freshBuild(site)))
+    }
+
+    @Test("After a text edit, a page removed from the site by hand is made again, and only it")
+    func pageRemovedByHand() throws {
+        let site = try TemporarySite(copyingRealContent: true)
+        defer { site.remove() }
+        try build(site)
+        let removed = "deep-dives/2024-03-camden-safeguarding-children/index.html"
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Site/" + removed))
+        let before = try inodes(site)
+
+        try appendToReport(site, "Second version.")
+        try build(site)
+        let after = try inodes(site)
+        #expect(site.exists("Site/" + removed))
+        #expect(site.tree("Site") == (try freshBuild(site)))
+        // Made again: the removed page and the edited report's; every other page kept as it was.
+        let remade = Set(after.keys.filter { before[$0] != after[$0] })
+        #expect(remade == [removed, Self.annualReportPage])
+    }
+
     @Test("What a killed update left beside the site is cleared by the next build")
     func leftoverPatch() throws {
         let site = try TemporarySite(copyingRealContent: true)

@@ -40,7 +40,7 @@ public struct ContentLoader: Sendable {
         }
         var relativePaths: [String] = []
         collectFiles(in: "", into: &relativePaths, bag: &bag)
-        relativePaths.sort()
+        PathOrder.sort(&relativePaths)
 
         var result = LoadedContent(documents: [], siteSettings: nil, glossary: nil, staticFiles: [], warnings: [])
         for relative in relativePaths {
@@ -74,13 +74,15 @@ public struct ContentLoader: Sendable {
         // Paths are joined as text: `URL.appendingPathComponent` and `.path` for each of ten thousand files were most
         // of the listing's time, in a part of the build that runs alone.
         let folder = relativeFolder.isEmpty ? contentDirectory.path : contentDirectory.path + "/" + relativeFolder
-        guard let entries = FolderEntries.read(folder)?.sorted(by: { $0.name < $1.name }) else {
+        guard var entries = FolderEntries.read(folder) else {
             bag.error(SourceLocation(path: displayPath(relativeFolder)), "cannot read this folder; expected a folder build-site may read")
             return
         }
+        PathOrder.sort(&entries) { $0.name }
         for (name, kind) in entries where !name.hasPrefix(".") {
             let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
-            let path = folder + "/" + name
+            // Joined only for the entries that need a look of their own: most need none.
+            var path: String { folder + "/" + name }
             // The kind the folder records for each entry, or `lstat` where it records none: not `attributesOfItem`,
             // which builds a dictionary of every attribute for each of ten thousand files.
             var info = stat()

@@ -136,7 +136,7 @@ public struct BuildCache: Sendable {
 
     /// The record of the last build, if it is of this format and describes the output folder as it is now.
     func lastRecord() -> Record? {
-        guard let data = FileManager.default.contents(atPath: file.path),
+        guard let data = CacheFile.read(file),
               let record = Record(reading: data), record.format == Record.currentFormat,
               let output = outputIdentity(), output.inode == record.outputInode, output.modified == record.outputModified else {
             return nil
@@ -231,7 +231,7 @@ public struct BuildCache: Sendable {
         let root = folder.standardizedFileURL.path
         var paths: [String] = []
         guard list(root, under: "", into: &paths) else { return nil }
-        paths.sort()
+        PathOrder.sort(&paths)
         return (root, paths)
     }
 

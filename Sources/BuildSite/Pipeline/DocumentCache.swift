@@ -146,7 +146,7 @@ final class DocumentCache: @unchecked Sendable {
         self.file = file
         self.salt = salt
         loading = MadeAlongside { [self] in
-            if let data = FileManager.default.contents(atPath: file.path),
+            if let data = CacheFile.read(file),
                let stored = Stored(reading: data, format: Self.format, salt: salt) {
                 previous = stored.entries
                 previousRisks = stored.risks

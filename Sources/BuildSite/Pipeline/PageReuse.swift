@@ -71,17 +71,19 @@ public final class PageReuse: @unchecked Sendable {
     /// when one of them is missing from the last site, and the site-wide pages must be made again.
     func unchangedSiteWidePages(documentPages: Set<String>) -> [String]? {
         guard documentsUnchanged else { return nil }
-        let paths = previousKeys.filter { !documentPages.contains($0.key) && !$0.value.hasPrefix(Self.copyMark) }.map(\.key)
+        var paths = previousKeys.filter { !documentPages.contains($0.key) && !$0.value.hasPrefix(Self.copyMark) }.map(\.key)
         // Checked on every core: a check is a look at the file, and there are thousands at 10,000 reports.
-        let (folder, previousSite) = (self.folder, self.previousSite)
-        guard concurrentMap(paths.count, { folder.canKeep(paths[$0], from: previousSite) }).allSatisfy({ $0 }) else { return nil }
-        return paths.sorted()
+        let (folder, previousSite, listed) = (self.folder, self.previousSite, paths)
+        guard concurrentMap(listed.count, { folder.canKeep(listed[$0], from: previousSite) }).allSatisfy({ $0 }) else { return nil }
+        PathOrder.sort(&paths)
+        return paths
     }
 
-    /// Keeps a page of `unchangedSiteWidePages` under the key it was recorded with. Nothing else would make that
-    /// page in this build, so a page that cannot be kept (an I/O error: the file was there a moment ago) fails it.
+    /// Keeps a page of `unchangedSiteWidePages` under the key it was recorded with: that checked the file, so a
+    /// folder that keeps files where they are does not look at it again. Nothing else would make that page in this
+    /// build, so a page that cannot be kept (an I/O error: the file was there a moment ago) fails it.
     func keepUnchanged(_ path: String) -> Bool {
-        if let key = previousKeys[path], keep(path, key: key) { return true }
+        if let key = previousKeys[path], keep(path, key: key, checked: true) { return true }
         folder.keepFailed(path)
         return false
     }
@@ -113,8 +115,9 @@ public final class PageReuse: @unchecked Sendable {
     /// each file's bytes (an image can change when no report does).
     static let copyMark = "copy "
 
-    private func keep(_ path: String, key: String) -> Bool {
-        let kept = previousKeys[path] == key && folder.keep(path, from: previousSite)
+    private func keep(_ path: String, key: String, checked: Bool = false) -> Bool {
+        let kept = previousKeys[path] == key
+            && (checked ? folder.keepChecked(path, from: previousSite) : folder.keep(path, from: previousSite))
         lock.withLock {
             keys[path] = key
             if kept { keptCount += 1 }

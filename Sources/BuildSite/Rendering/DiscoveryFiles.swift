@@ -47,7 +47,9 @@ extension SiteRenderer {
         let base = HTMLText.escape(site.settings.baseURL)
         let xml = MustacheOutput(capacity: 128 + pagePaths.count * (base.utf8.count + 80))
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
-        for page in pagePaths.sorted() where page != "404.html" && !page.hasPrefix("assets/") {
+        var sorted = pagePaths
+        PathOrder.sort(&sorted)
+        for page in sorted where page != "404.html" && !page.hasPrefix("assets/") {
             xml.append("  <url><loc>")
             xml.append(base)
             escaping.appendEscaped(page.hasSuffix("index.html") ? String(page.utf8.dropLast("index.html".utf8.count)) ?? page : page, to: xml)

@@ -22,6 +22,12 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
     private var failures: [Diagnostic] = []
     private var filesNamed = 0
     private var realFolders: Set<Substring> = []
+    /// The folders of the published site on the way to pages to keep, each listed once with its entries' kinds as
+    /// it records them (`d_type`). When a page's folder sits in one that holds no link, it is a real folder if it is
+    /// there at all, and checking the page is one look, at its file: a look at each page's folder and at its file
+    /// were a tenth of a one-edit rebuild's time at 1,000 reports, in the kernel, and splitting their paths by
+    /// `String` indices more than that again.
+    private var checkedFolders: [String: CheckedFolder] = [:]
     /// The published site's folder, opened once, so that the check of each page to keep walks the page's path from
     /// there and not from the file system's root: nine folders down in the benchmark, walked for every page, were a
     /// tenth of a one-edit rebuild's samples. A descriptor below 0 when it could not be opened (then paths are
@@ -50,7 +56,7 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
 
     func accept(_ file: OutputFile) {
         do {
-            _ = try SiteFolderPaths.folder(of: file.path, displayName: displayName)
+            try SiteFolderPaths.check(file.path, displayName: displayName)
             switch file.contents {
             case .text, .rendered:
                 let name = nextName()
@@ -86,8 +92,64 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
 
     func canKeep(_ path: String, from previousSite: String) -> Bool {
         let folder = descriptor(of: previousSite)
-        return firstNonFolder(above: path, in: previousSite, descriptor: folder) == nil
-            && SiteFolderPaths.isPlainFile(path, in: folder, at: previousSite)
+        guard folder >= 0 else {
+            return firstNonFolder(above: path, in: previousSite) == nil && SiteFolderPaths.isPlainFile(previousSite + "/" + path)
+        }
+        var path = path
+        return path.withUTF8 { isKeepable($0, in: folder) }
+    }
+
+    /// The file keeps nothing: it is where it was, and stays there.
+    func keepChecked(_ path: String, from previousSite: String) -> Bool {
+        true
+    }
+
+    /// Whether the UTF-8 path `path` names a plain file in the site open as `site`, reached through real folders.
+    private func isKeepable(_ path: UnsafeBufferPointer<UInt8>, in site: Int32) -> Bool {
+        let slash = UInt8(ascii: "/")
+        guard let own = path.lastIndex(of: slash) else { return Self.is(path[...], S_IFREG, in: site) }
+        let parent = path[..<own].lastIndex(of: slash) ?? 0
+        switch folder(path[..<parent], in: site) {
+        case .missing: return false
+        case .holdingLinks: guard Self.is(path[..<own], S_IFDIR, in: site) else { return false }
+        case .holdingNoLink: break  // the page's folder is a real one if it is there at all, which its file shows
+        }
+        return Self.is(path[...], S_IFREG, in: site)
+    }
+
+    /// What the folder `folder` of the site open as `site` is (`path[..<0]` for the site's own), listed once: each
+    /// folder above it first, so that a folder is listed only through real folders.
+    private func folder(_ folder: Slice<UnsafeBufferPointer<UInt8>>, in site: Int32) -> CheckedFolder {
+        let key = String(decoding: UnsafeBufferPointer(rebasing: folder), as: UTF8.self)
+        if let checked = lock.withLock({ checkedFolders[key] }) { return checked }
+        var checked = CheckedFolder.missing
+        if folder.isEmpty || self.folder(folder[..<(folder.lastIndex(of: UInt8(ascii: "/")) ?? folder.startIndex)], in: site) != .missing {
+            // Opened without following a link, so a link in its place is not a real folder.
+            checked = FolderEntries.holdsNoLink(key.isEmpty ? "." : key, in: site).map { $0 ? .holdingNoLink : .holdingLinks } ?? .missing
+        }
+        lock.withLock { checkedFolders[key] = checked }
+        return checked
+    }
+
+    /// A folder of the published site, as listed for the pages to keep in it.
+    private enum CheckedFolder {
+        /// Not a real folder: missing, a file, a link, or not readable.
+        case missing
+        /// A real folder, some of whose entries are links (or of a kind the folder does not record).
+        case holdingLinks
+        /// A real folder with no link in it: a folder in it is a real one.
+        case holdingNoLink
+    }
+
+    /// Whether the UTF-8 path `path` (in the site open as `site`) is of the kind `kind`, itself and not a link to one.
+    private static func `is`(_ path: Slice<UnsafeBufferPointer<UInt8>>, _ kind: mode_t, in site: Int32) -> Bool {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: path.count + 1) { name in
+            guard let base = name.baseAddress else { return false }
+            UnsafeMutableRawBufferPointer(name).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: path)))
+            base[path.count] = 0
+            var info = stat()
+            return fstatat(site, base, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == kind
+        }
     }
 
     func keepFailed(_ path: String) {
@@ -166,14 +228,15 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
         }
     }
 
-    /// The first folder on `path`'s way in `site` that is not a real folder (missing, a file, or a link), if any.
-    /// Folders found real are remembered: ten thousand pages share a few hundred folders above their own. A page's
+    /// The first folder on `path`'s way in `site` that is not a real folder (missing, a file, or a link), if any:
+    /// for publishing the patch, and for keeping pages when the site's folder could not be opened. Folders found
+    /// real are remembered: ten thousand pages share a few hundred folders above their own. A page's
     /// own folder is looked at, not remembered: each report's page has a folder of its own, which no other page
     /// asks about, and remembering ten thousand of them cost more than the looks they saved.
     ///
     /// The path is split at its slashes by bytes: by Character, the split was a sixth of a one-edit rebuild's
     /// instructions at 1,000 reports.
-    private func firstNonFolder(above path: String, in site: String, descriptor: Int32 = -1) -> Substring? {
+    private func firstNonFolder(above path: String, in site: String) -> Substring? {
         let bytes = path.utf8
         guard let last = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
         var end = bytes.startIndex
@@ -181,10 +244,10 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
             let folder = path[..<slash]
             end = bytes.index(after: slash)
             if slash == last {
-                return SiteFolderPaths.isRealFolder(String(folder), in: descriptor, at: site) ? nil : folder
+                return SiteFolderPaths.isRealFolder(site + "/" + folder) ? nil : folder
             }
             if lock.withLock({ realFolders.contains(folder) }) { continue }
-            guard SiteFolderPaths.isRealFolder(String(folder), in: descriptor, at: site) else { return folder }
+            guard SiteFolderPaths.isRealFolder(site + "/" + folder) else { return folder }
             lock.withLock { _ = realFolders.insert(folder) }
         }
         return nil

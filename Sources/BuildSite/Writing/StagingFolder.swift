@@ -89,6 +89,11 @@ public final class StagingFolder: SiteFolder, @unchecked Sendable {
         SiteFolderPaths.isPlainFile(previousSite + "/" + path)
     }
 
+    /// A file checked is still linked into this folder.
+    func keepChecked(_ path: String, from previousSite: String) -> Bool {
+        keep(path, from: previousSite)
+    }
+
     func keepFailed(_ path: String) {
         lock.withLock {
             failures.append(.error(at: SourceLocation(path: displayName), "could not keep \(path) from the last build; the previous site is unchanged, and the next build makes every page again"))
