@@ -104,6 +104,28 @@ struct LibYAMLRunsTests {
         try Self.expectReadBack(yaml, expected, plain: true)
     }
 
+    /// Spaces inside a run: one with a character of the run after it is read with the run, any other (two in a
+    /// row, one before a comment's '#', a ':', a flow's ',', a line's end or the closing quote) as libyaml reads
+    /// blanks. Each value is what Debian's unpatched libyaml (through PyYAML's CLoader) reads from the same line.
+    @Test("Spaces inside values read as unpatched libyaml reads them: before a comment, a colon, a comma, a line's end")
+    func spacesInsideRuns() throws {
+        let cases: [(yaml: String, value: String)] = [
+            ("k: a #comment", "a"), ("k: a b c", "a b c"), ("k: a :b", "a :b"), ("k: a\tb", "a\tb"), ("k: a  b", "a  b"),
+            ("k: a b #c d", "a b"), ("k: a b\\c", "a b\\c"), ("k: a ,b", "a ,b"), ("k: a b\n  c d", "a b c d"),
+            ("k: \"a  b \"", "a  b "), ("k: 'a '' b'", "a ' b"), ("k: \"a \\\" b\"", "a \" b"), ("k: \"a b \n  c\"", "a b c"),
+            ("k: 'a b \n\n  c'", "a b\nc"), ("k: 'a b\\c'", "a b\\c"), ("k: \"a b\\tc\"", "a b\tc"), ("k: 'a # b'", "a # b"),
+        ]
+        for (yaml, value) in cases {
+            let read = try #require(try YAMLTree.compose(yaml)?.mapping.map(Array.init)?.first?.value)
+            #expect(read.string == value, "\(yaml)")
+        }
+        let flow = try #require(try YAMLTree.compose("k: {x: a b, y: c d}\nl: [a b, c d]\nm: {x: a ,b}")?.mapping.map(Array.init))
+        #expect(flow[0].value.mapping.map(Array.init)?.map { $0.value.string } == ["a b", "c d"])
+        #expect(flow[1].value.sequence.map(Array.init)?.map(\.string) == ["a b", "c d"])
+        #expect(flow[2].value.mapping.map(Array.init)?.map(\.key.string) == ["x", "b"])
+        #expect(flow[2].value.mapping.map(Array.init)?.first?.value.string == "a")
+    }
+
     @Test("A control character after long runs of ASCII and other text is an error at its own line and column")
     func controlCharacterPlace() {
         let long = String(repeating: "a", count: 40_000)

@@ -3282,11 +3282,20 @@ yaml_parser_scan_flow_scalar(yaml_parser_t *parser, yaml_token_t *token,
             {
                 /* It is a non-escaped non-blank character: with the ASCII characters after it that are neither
                  * blank, a quote nor a backslash, copied at once (added for build-site). Each is one byte, so the
-                 * run is no longer than the characters in the buffer. */
+                 * run is no longer than the characters in the buffer. A single space with such a character after
+                 * it is part of the run too: the blanks' own step below would join it to the text just the same,
+                 * as it is neither at the end of a line nor before the closing quote. */
 
                 size_t count = 0;
                 while (count < parser->unread) {
                     unsigned char octet = parser->buffer.pointer[count];
+                    if (octet == ' ' && count + 1 < parser->unread) {
+                        unsigned char next = parser->buffer.pointer[count + 1];
+                        if (next > 0x20 && next < 0x7F && next != '\'' && next != '"' && next != '\\') {
+                            count += 2;
+                            continue;
+                        }
+                    }
                     if (octet <= 0x20 || octet >= 0x7F || octet == '\'' || octet == '"' || octet == '\\')
                         break;
                     count ++;
@@ -3537,12 +3546,22 @@ yaml_parser_scan_plain_scalar(yaml_parser_t *parser, yaml_token_t *token)
 
             /* The ASCII characters after it that are neither blank nor one that may end the scalar (':', and ','
              * and brackets and braces in a flow), copied at once (added for build-site). Nothing is joined before
-             * them: the character just read was the first after any blanks. */
+             * them: the character just read was the first after any blanks. A single space with such a
+             * character after it, other than '#' (which would begin a comment), is part of the run too: the
+             * blanks' own step below would join it to the text just the same, in the middle of a line. */
 
             {
                 size_t count = 0;
                 while (count < parser->unread) {
                     unsigned char octet = parser->buffer.pointer[count];
+                    if (octet == ' ' && count + 1 < parser->unread) {
+                        unsigned char next = parser->buffer.pointer[count + 1];
+                        if (next > 0x20 && next < 0x7F && next != '#' && next != ':' && next != ','
+                                && next != '[' && next != ']' && next != '{' && next != '}') {
+                            count += 2;
+                            continue;
+                        }
+                    }
                     if (octet <= 0x20 || octet >= 0x7F || octet == ':' || octet == ','
                             || octet == '[' || octet == ']' || octet == '{' || octet == '}')
                         break;
