@@ -66,6 +66,39 @@ yaml_string_extend(yaml_char_t **start,
 }
 
 /*
+ * Make room for `count` more bytes and five after them, as repeated `yaml_string_extend` calls would, doubling
+ * the size, but with one reallocation and one clearing of the new part (added for build-site: a run of ASCII
+ * copied into a value at once grew its string by a reallocation for each doubling).
+ */
+
+YAML_DECLARE(int)
+yaml_string_reserve(yaml_char_t **start,
+        yaml_char_t **pointer, yaml_char_t **end, size_t count)
+{
+    size_t size = *end - *start;
+    size_t used = *pointer - *start;
+    size_t wanted = size;
+    yaml_char_t *new_start;
+
+    while (used + count + 5 >= wanted) {
+        if (wanted > ((size_t)-1) / 2) return 0;
+        wanted *= 2;
+    }
+    if (wanted == size) return 1;
+
+    new_start = (yaml_char_t *)yaml_realloc((void*)*start, wanted);
+    if (!new_start) return 0;
+
+    memset(new_start + size, 0, wanted - size);
+
+    *pointer = new_start + used;
+    *end = new_start + wanted;
+    *start = new_start;
+
+    return 1;
+}
+
+/*
  * Append a string B to a string A.
  */
 

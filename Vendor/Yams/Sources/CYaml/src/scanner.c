@@ -3301,11 +3301,9 @@ yaml_parser_scan_flow_scalar(yaml_parser_t *parser, yaml_token_t *token,
                     count ++;
                 }
                 if (count > 1) {
-                    while (string.pointer + count + 5 >= string.end) {
-                        if (!yaml_string_extend(&string.start, &string.pointer, &string.end)) {
-                            parser->error = YAML_MEMORY_ERROR;
-                            goto error;
-                        }
+                    if (!yaml_string_reserve(&string.start, &string.pointer, &string.end, count)) {
+                        parser->error = YAML_MEMORY_ERROR;
+                        goto error;
                     }
                     memcpy(string.pointer, parser->buffer.pointer, count);
                     string.pointer += count;
@@ -3568,11 +3566,9 @@ yaml_parser_scan_plain_scalar(yaml_parser_t *parser, yaml_token_t *token)
                     count ++;
                 }
                 if (count > 0) {
-                    while (string.pointer + count + 5 >= string.end) {
-                        if (!yaml_string_extend(&string.start, &string.pointer, &string.end)) {
-                            parser->error = YAML_MEMORY_ERROR;
-                            goto error;
-                        }
+                    if (!yaml_string_reserve(&string.start, &string.pointer, &string.end, count)) {
+                        parser->error = YAML_MEMORY_ERROR;
+                        goto error;
                     }
                     memcpy(string.pointer, parser->buffer.pointer, count);
                     string.pointer += count;

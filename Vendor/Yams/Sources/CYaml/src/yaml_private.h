@@ -111,6 +111,12 @@ YAML_DECLARE(int)
 yaml_string_extend(yaml_char_t **start,
         yaml_char_t **pointer, yaml_char_t **end);
 
+/* Doubles the string's size as often as `yaml_string_extend` would to leave more than `count` + 5 bytes after its
+ * pointer, in one reallocation (added for build-site). */
+YAML_DECLARE(int)
+yaml_string_reserve(yaml_char_t **start,
+        yaml_char_t **pointer, yaml_char_t **end, size_t count);
+
 YAML_DECLARE(int)
 yaml_string_join(
         yaml_char_t **a_start, yaml_char_t **a_pointer, yaml_char_t **a_end,
