@@ -126,6 +126,22 @@ struct LibYAMLRunsTests {
         #expect(flow[2].value.mapping.map(Array.init)?.first?.value.string == "a")
     }
 
+    /// The reader tests eight bytes at once for a byte below a space or from DEL up: each such byte, at each place
+    /// in the eight, must stop the run where the byte-by-byte test did.
+    @Test("Each control character, at each place among eight bytes of a run, is an error at its own column")
+    func controlCharacterAtEachPlace() {
+        let controls = (UInt8(1)...UInt8(0x1F)).filter { ![0x09, 0x0A, 0x0D].contains($0) } + [0x7F]
+        for control in controls {
+            for place in 0..<9 {
+                let before = "note: " + String(repeating: "w", count: 16 + place)
+                let front = "---\ntype: page\ntitle: T\ndate: 2024-01-01\n" + before + String(UnicodeScalar(control)) + "after words\n---\n"
+                let (_, errors) = decode(front, path: "Content/pages/c.md")
+                let expected = "Content/pages/c.md:5:\(before.count + 1): error: the front matter contains a character YAML does not allow"
+                #expect(errors.count == 1 && errors.first?.hasPrefix(expected) == true, "\(control) at \(place): \(errors)")
+            }
+        }
+    }
+
     @Test("A control character after long runs of ASCII and other text is an error at its own line and column")
     func controlCharacterPlace() {
         let long = String(repeating: "a", count: 40_000)

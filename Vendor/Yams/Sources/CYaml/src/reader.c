@@ -1,5 +1,6 @@
 
 #include "yaml_private.h"
+#include <stdint.h> /* uint64_t, for the runs of ASCII (added for build-site) */
 
 /*
  * Declarations.
@@ -192,12 +193,26 @@ yaml_parser_update_buffer(yaml_parser_t *parser, size_t length)
         while (parser->raw_buffer.pointer != parser->raw_buffer.last)
         {
             /* A run of printable ASCII characters, the most of any YAML written in UTF-8, is copied as it is: each
-             * is one byte in and one out, and allowed (added for build-site). */
+             * is one byte in and one out, and allowed (added for build-site). Eight bytes are tested at once where
+             * none is below a space or from DEL up: the first test is true when a byte is below 0x20, the second
+             * when one is 0x7F or more (a carry out of 0xFF can only mark a byte above it, when 0xFF is there). */
             if (parser->encoding == YAML_UTF8_ENCODING) {
                 const unsigned char *run = parser->raw_buffer.pointer;
                 const unsigned char *end = parser->raw_buffer.last;
-                while (run < end && ((*run >= 0x20 && *run <= 0x7E) || *run == 0x0A || *run == 0x09 || *run == 0x0D))
+                while (run < end) {
+                    if (end - run >= 8) {
+                        uint64_t word;
+                        memcpy(&word, run, 8);
+                        if (!(((word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL)
+                                | (((word + 0x0101010101010101ULL) | word) & 0x8080808080808080ULL))) {
+                            run += 8;
+                            continue;
+                        }
+                    }
+                    if (!((*run >= 0x20 && *run <= 0x7E) || *run == 0x0A || *run == 0x09 || *run == 0x0D))
+                        break;
                     run ++;
+                }
                 if (run > parser->raw_buffer.pointer) {
                     size_t count = run - parser->raw_buffer.pointer;
                     memcpy(parser->buffer.last, parser->raw_buffer.pointer, count);
