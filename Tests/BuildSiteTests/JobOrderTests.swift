@@ -20,4 +20,13 @@ struct JobOrderTests {
             #expect(jobs[firstLate...].filter { if case .document = $0 { true } else { false } }.count == documents / 10)
         }
     }
+
+    @Test("A rebuild's documents decoded afresh come first, then the rest in the model's order; none or all, no change")
+    func decodedDocumentsFirst() {
+        #expect(JobOrder.documents(count: 6, first: [5, 2]) == [5, 2, 0, 1, 3, 4])
+        #expect(JobOrder.documents(count: 3, first: [0]) == [0, 1, 2])
+        #expect(JobOrder.documents(count: 4, first: []) == nil)
+        #expect(JobOrder.documents(count: 4, first: [0, 1, 2, 3]) == nil)
+        #expect(JobOrder.documents(count: 0, first: []) == nil)
+    }
 }

@@ -12,17 +12,24 @@ final class DocumentBodies: @unchecked Sendable {
 
     private let lock = BriefLock()
     private var bodies: [String: Body]
+    /// The places in `site.documents` of the documents this build decoded, whose bodies it holds: all of them in a
+    /// first build; in a rebuild, the ones whose files changed since the last (the others were read back from the
+    /// last build's cache).
+    let decodedNow: [Int]
 
     /// Moves every published document's body out of `site`, leaving it empty there.
     init(movingFrom site: inout SiteModel) {
         var bodies = [String: Body](minimumCapacity: site.documents.count)
+        var decodedNow: [Int] = []
         for index in site.documents.indices {
             let document = site.documents[index]
             bodies[document.contentPath] = document.bodyFromFile.map(Body.inFile) ?? .text(document.body)
+            if document.bodyFromFile == nil { decodedNow.append(index) }
             site.documents[index].body = ""
             site.documents[index].bodyFromFile = nil
         }
         self.bodies = bodies
+        self.decodedNow = decodedNow
     }
 
     /// Lets go of the body of a document whose page is kept, without reading it.

@@ -108,6 +108,7 @@ public struct SiteRenderer: Sendable {
         }
         let (siteWideJobs, lateJobs) = (siteWide, openData)
         let order = JobOrder(siteWide: siteWide.count, documents: site.documents.count, late: openData.count)
+        let documentOrder = bodies.flatMap { JobOrder.documents(count: site.documents.count, first: $0.decodedNow) }
         let total = site.documents.count
         let done = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: order.count) { job in
@@ -119,7 +120,7 @@ public struct SiteRenderer: Sendable {
                 MemoryRelease.returnFreedMemory()
                 for file in lateJobs[index]() { pages.accept(file) }
             case .document(let index):
-                pages.accept(renderDocument(site.documents[index]))
+                pages.accept(renderDocument(site.documents[documentOrder?[index] ?? index]))
                 let count = done.increment()
                 // Freed page text left between the model's documents is handed back as the build goes.
                 if count % 2500 == 0 { MemoryRelease.returnFreedMemory() }
