@@ -126,7 +126,7 @@ public struct SiteBuilder: Sendable {
         // An index left from an earlier build would be out of date in place; `serve`'s is replaced when made again.
         let keepsNoIndex = indexesSearchLater || !SiteFolderPaths.isRealFolder(options.outputURL.path + "/" + SearchIndexer.indexFolder)
         if !previous.pages.isEmpty, indexesSearchLater || !pagefindFound, keepsNoIndex {
-            try writer.update(render, replacing: Set(previous.pages.keys))
+            try writer.update(render, replacing: previous.pages.keys)
             indexNow(options.outputURL)  // makes none: says why there is none, or that it comes later
         } else {
             try writer.write(render, beforePublishing: { staging in

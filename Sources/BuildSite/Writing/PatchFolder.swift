@@ -163,8 +163,9 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
     var failure: BuildFailure? { lock.withLock { failures.isEmpty ? nil : BuildFailure(failures) } }
 
     /// How many files publishing this patch in place would replace or add, the files it would remove from a site
-    /// whose last build wrote `previousFiles`, and how many files the site has.
-    func changes(against previousFiles: Set<String>) -> (changed: Int, leftovers: [String], siteFiles: Int) {
+    /// whose last build wrote `previousFiles` (the record's table of them, looked up as it is), and how many files
+    /// the site has.
+    func changes(against previousFiles: Dictionary<String, String>.Keys) -> (changed: Int, leftovers: [String], siteFiles: Int) {
         let (changed, written) = lock.withLock { (changedFiles.count, Set(writtenPaths)) }
         return (changed, previousFiles.filter { !written.contains($0) }.sorted(), written.count)
     }
@@ -174,7 +175,9 @@ final class PatchFolder: SiteFolder, @unchecked Sendable {
     /// empty. Anything that is not a real folder where one is needed (a file, a link planted in the site) is removed
     /// first, so no file is written or removed through a link out of the site.
     func apply(to site: String, removing leftovers: [String]) throws {
-        let (changed, written) = lock.withLock { (changedFiles, Set(writtenPaths)) }
+        let (changed, writtenPaths) = lock.withLock { (changedFiles, self.writtenPaths) }
+        // Needed only for leftovers, which most rebuilds have none of.
+        let written = leftovers.isEmpty ? [] : Set(writtenPaths)
         for (path, name) in changed {
             let destination = site + "/" + path
             try makeRealFolders(above: path, in: site)

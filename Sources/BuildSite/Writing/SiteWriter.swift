@@ -72,7 +72,7 @@ public struct SiteWriter: Sendable {
     /// that takes (a few microseconds a file) new pages stand beside old ones. A bigger change is published as a
     /// whole new site in one swap, as `write` does. For builds that make no search index, which would have to
     /// change with the pages it indexes. Nothing is published when `produce` fails.
-    func update(_ produce: (PatchFolder) -> Void, replacing previousFiles: Set<String>) throws(BuildFailure) {
+    func update(_ produce: (PatchFolder) -> Void, replacing previousFiles: Dictionary<String, String>.Keys) throws(BuildFailure) {
         let manager = FileManager.default
         do {
             restoreInterruptedSwap()
