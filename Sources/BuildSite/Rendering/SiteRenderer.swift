@@ -8,8 +8,11 @@ public struct SiteRenderer: Sendable {
     public let site: SiteModel
     let markdown: MarkdownRenderer
     /// Documents by type, by path and by the report they discuss, worked out once: asking the model on every page
-    /// would make a build of N documents cost N².
-    let index: SiteIndex
+    /// would make a build of N documents cost N². Made when a page first needs it: in a one-edit rebuild that is
+    /// the edited report's page, rendered on one core while the other checks the pages it keeps, not before the
+    /// rendering starts, when nothing else runs.
+    var index: SiteIndex { indexStore.value }
+    private let indexStore: MadeOnFirstUse<SiteIndex>
     /// Every risk of every report, matched across reports by council and id (RiskRegisterPage.swift). Made when a
     /// page first needs it: a rebuild that renders only an edited report without risks never does.
     var riskRegister: RiskRegister { riskRegisterStore.value }
@@ -19,8 +22,10 @@ public struct SiteRenderer: Sendable {
     let glossary: Glossary
     /// The site's risk matrix as an empty heat map, for every heat map to fill in.
     let heatMap: HeatMapContext
-    /// What a risk's appendix, register row and history page show of it, with the rows made once per build.
-    let riskAppendix: RiskAppendixContext
+    /// What a risk's appendix, register row and history page show of it, with the rows made once per build: when a
+    /// page first shows a risk.
+    var riskAppendix: RiskAppendixContext { riskAppendixStore.value }
+    private let riskAppendixStore: MadeOnFirstUse<RiskAppendixContext>
     /// The ways to browse that have at least one group on this site.
     let facets: [BrowseFacet]
     /// The site's name, language and publisher, as every page's layout shows them (`site.title`…): made once.
@@ -58,10 +63,11 @@ public struct SiteRenderer: Sendable {
                        uniquingKeysWith: { first, _ in first })
         }
         self.hasRiskRegister = site.documents.contains { $0.hasRisks }
-        self.index = SiteIndex(site)
+        self.indexStore = MadeOnFirstUse { SiteIndex(site) }
         self.glossary = Glossary(site.glossary)
         self.heatMap = HeatMapContext(matrix: site.settings.riskMatrix)
-        self.riskAppendix = RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown, heatMap: heatMap)
+        let (markdown, heatMap) = (self.markdown, self.heatMap)
+        self.riskAppendixStore = MadeOnFirstUse { RiskAppendixContext(matrix: site.settings.riskMatrix, markdown: markdown, heatMap: heatMap) }
         var siteDetails: TemplateContext = ["title": .text(site.settings.title), "language": .text(site.settings.language)]
         if !site.settings.publisher.isEmpty { siteDetails["publisher"] = .text(site.settings.publisher) }
         self.siteDetails = .object(siteDetails)
