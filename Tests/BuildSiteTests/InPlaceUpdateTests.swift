@@ -178,40 +178,24 @@ struct InPlaceUpdateTests {
         #expect(site.tree("Site") == (try freshBuild(site)))
     }
 
-    @Test("After a text edit, a listing reached through a link planted in the site is made again into a real folder")
-    func plantedLinkAtListing() throws {
+    /// Below the top folder: a change there would make the site another folder than the last build wrote, and the
+    /// build would then make every page afresh. A listing's folder (its parent then holds a link, and each folder
+    /// in it is looked at), and a council's folder of risk pages (each page's folder is in it: the link must be
+    /// found on the way to the folder whose listing spares a look at each page's own).
+    @Test("After a text edit, pages reached through a link planted in the site are made again into a real folder",
+          arguments: ["topics/safeguarding", "risks/london-borough-of-camden"])
+    func plantedLinkBelowTheTop(folder: String) throws {
         let site = try TemporarySite(copyingRealContent: true)
         defer { site.remove() }
         try build(site)
-        // Below the top folder: a change there would make the site another folder than the last build wrote,
-        // and the build would then make every page afresh.
-        try plantLinks(in: site, at: ["topics/safeguarding"])
+        try plantLinks(in: site, at: [folder])
         let outsideBefore = site.tree("Outside")
 
         try appendToReport(site, "Second version.")
         try build(site)
         #expect(site.tree("Outside") == outsideBefore)
         #expect(nothingBeside(site))
-        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("Site/topics/safeguarding").path)
-        #expect(attributes[.type] as? FileAttributeType == .typeDirectory)
-        #expect(site.tree("Site") == (try freshBuild(site)))
-    }
-
-    @Test("After a text edit, risk pages reached through a link planted two folders up are made again into real folders")
-    func plantedLinkAboveThePagesFolders() throws {
-        let site = try TemporarySite(copyingRealContent: true)
-        defer { site.remove() }
-        try build(site)
-        // A council's folder of risk pages: each page's own folder is in it, so the check of each page's folder
-        // that the listing of its parent spares must find the link here.
-        try plantLinks(in: site, at: ["risks/london-borough-of-camden"])
-        let outsideBefore = site.tree("Outside")
-
-        try appendToReport(site, "Second version.")
-        try build(site)
-        #expect(site.tree("Outside") == outsideBefore)
-        #expect(nothingBeside(site))
-        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("Site/risks/london-borough-of-camden").path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("Site/" + folder).path)
         #expect(attributes[.type] as? FileAttributeType == .typeDirectory)
         #expect(site.tree("Site") == (try freshBuild(site)))
     }

@@ -64,8 +64,8 @@ public struct SiteBuilder: Sendable {
         let (built, warnings) = try modelBuilder.build()
         var model = built
         // Two jobs run beside the rendering, on threads of their own, started as it starts: not before, where they
-        // took the cores from the setting up of the renderer, which runs alone (at 1,000 reports it took 9 ms
-        // instead of 3). A first build's fingerprint is finished: it looks at every report's file again (for its
+        // took the cores from the setting up of the renderer, which runs alone (at 1,000 reports it took 4 to 7
+        // ms instead of 3). A first build's fingerprint is finished: it looks at every report's file again (for its
         // stamp), and nothing needs it before the files copied from Content/ and the record. And the decoded
         // documents are saved, not after the rendering: the cache holds every document's encoding, which rendering
         // does not need, and writing it is a third of a second at 10,000 reports.
