@@ -64,7 +64,7 @@ public final class PageReuse: @unchecked Sendable {
     func keepUnchangedDocument(_ path: String, source: String) -> Bool {
         lock.withLock { sources[path] = source }
         guard documentsUnchanged, previousSources[path] == source, let key = previousKeys[path] else { return false }
-        return keep(path, key: key)
+        return keep(path, key: key, recorded: true)
     }
 
     /// The pages other than documents' the last build wrote, to keep as they are when `documentsUnchanged`; nil
@@ -83,7 +83,7 @@ public final class PageReuse: @unchecked Sendable {
     /// folder that keeps files where they are does not look at it again. Nothing else would make that page in this
     /// build, so a page that cannot be kept (an I/O error: the file was there a moment ago) fails it.
     func keepUnchanged(_ path: String) -> Bool {
-        if let key = previousKeys[path], keep(path, key: key, checked: true) { return true }
+        if let key = previousKeys[path], keep(path, key: key, recorded: true, checked: true) { return true }
         folder.keepFailed(path)
         return false
     }
@@ -115,8 +115,9 @@ public final class PageReuse: @unchecked Sendable {
     /// each file's bytes (an image can change when no report does).
     static let copyMark = "copy "
 
-    private func keep(_ path: String, key: String, checked: Bool = false) -> Bool {
-        let kept = previousKeys[path] == key
+    /// `recorded`: the key is the one the last build recorded for `path`, which need not be looked up again.
+    private func keep(_ path: String, key: String, recorded: Bool = false, checked: Bool = false) -> Bool {
+        let kept = (recorded || previousKeys[path] == key)
             && (checked ? folder.keepChecked(path, from: previousSite) : folder.keep(path, from: previousSite))
         lock.withLock {
             keys[path] = key

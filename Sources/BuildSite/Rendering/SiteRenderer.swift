@@ -126,7 +126,7 @@ public struct SiteRenderer: Sendable {
                 MemoryRelease.returnFreedMemory()
                 for file in lateJobs[index]() { pages.accept(file) }
             case .document(let index):
-                pages.accept(renderDocument(site.documents[documentOrder?[index] ?? index]))
+                pages.accept(renderDocument(at: documentOrder?[index] ?? index))
                 let count = done.increment()
                 // Freed page text left between the model's documents is handed back as the build goes.
                 if count % 2500 == 0 { MemoryRelease.returnFreedMemory() }
@@ -174,11 +174,12 @@ public struct SiteRenderer: Sendable {
 
     func documentPagePath(_ document: Document) -> String { document.urlPath + "index.html" }
 
-    func renderDocument(_ stored: Document) -> OutputFile {
-        var document = stored
+    /// The page of the document at `position` in `site.documents`.
+    func renderDocument(at position: Int) -> OutputFile {
+        var document = site.documents[position]
         let path = documentPagePath(document)
         if let reuse, reuse.keepUnchangedDocument(path, source: document.sourceHash) {
-            bodies?.discard(document.contentPath)
+            bodies?.discard(at: position)
             return .kept(path)
         }
         let links = PageLinks(pageFolder: document.urlPath)
@@ -209,10 +210,10 @@ public struct SiteRenderer: Sendable {
         // it is in: rendering it is most of a page's cost, and reading it (`DocumentBodies`) is skipped too when the
         // page is kept.
         if let reuse, reuse.keep(path, template: "document", context: context, extra: document.sourceHash) {
-            bodies?.discard(document.contentPath)
+            bodies?.discard(at: position)
             return .kept(path)
         }
-        if let bodies { document.body = bodies.take(document.contentPath) }
+        if let bodies { document.body = bodies.take(at: position) }
 
         var text = PageText(headingIDs: HeadingIDAllocator(reserved: ["main-content", "contents", "risk-on-a-page", "top", "details", "committee-said"]),
                             glossary: glossary, glossaryHref: links.page("glossary/"))
