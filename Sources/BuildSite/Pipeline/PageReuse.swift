@@ -69,9 +69,11 @@ public final class PageReuse: @unchecked Sendable {
 
     /// The pages other than documents' the last build wrote, to keep as they are when `documentsUnchanged`; nil
     /// when one of them is missing from the last site, and the site-wide pages must be made again.
-    func unchangedSiteWidePages(documentPages: Set<String>) -> [String]? {
+    /// The documents' pages are the ones the last build recorded a source for: with every document's path and front
+    /// matter as then (and the same salt, so the same options), the documents and their pages' paths are the same.
+    func unchangedSiteWidePages() -> [String]? {
         guard documentsUnchanged else { return nil }
-        var paths = previousKeys.filter { !documentPages.contains($0.key) && !$0.value.hasPrefix(Self.copyMark) }.map(\.key)
+        var paths = previousKeys.filter { previousSources[$0.key] == nil && !$0.value.hasPrefix(Self.copyMark) }.map(\.key)
         // Checked on every core: a check is a look at the file, and there are thousands at 10,000 reports.
         let (folder, previousSite, listed) = (self.folder, self.previousSite, paths)
         guard concurrentMap(listed.count, { folder.canKeep(listed[$0], from: previousSite) }).allSatisfy({ $0 }) else { return nil }

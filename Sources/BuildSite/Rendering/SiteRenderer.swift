@@ -19,6 +19,10 @@ public struct SiteRenderer: Sendable {
     private let riskRegisterStore: MadeOnFirstUse<RiskRegister>
     /// Whether any report has risks (the register is not empty), known without making the register.
     let hasRiskRegister: Bool
+    /// The kinds of document the site has, in `DocumentType` order: the layout's sections. Found by a look along the
+    /// documents, so that setting up the renderer does not make the index (`SiteIndex`), which a one-edit rebuild's
+    /// single page then makes on one core while the other keeps the rest.
+    let documentTypes: [DocumentType]
     let glossary: Glossary
     /// The site's risk matrix as an empty heat map, for every heat map to fill in.
     let heatMap: HeatMapContext
@@ -63,6 +67,7 @@ public struct SiteRenderer: Sendable {
                        uniquingKeysWith: { first, _ in first })
         }
         self.hasRiskRegister = site.documents.contains { $0.hasRisks }
+        self.documentTypes = DocumentType.allCases.filter { type in site.documents.contains { $0.type == type } }
         self.indexStore = MadeOnFirstUse { SiteIndex(site) }
         self.glossary = Glossary(site.glossary)
         self.heatMap = HeatMapContext(matrix: site.settings.riskMatrix)
@@ -96,7 +101,7 @@ public struct SiteRenderer: Sendable {
             { templates.assetFiles.map(assetFile) },
         ]
         var openData: [PageJob] = []
-        let unchanged = reuse?.unchangedSiteWidePages(documentPages: Set(site.documents.map(documentPagePath)))
+        let unchanged = reuse?.unchangedSiteWidePages()
         if let reuse, let unchanged {
             // Only documents' text changed since the last build: every other file is as it wrote it, the sitemap
             // and feed too.
@@ -108,7 +113,7 @@ public struct SiteRenderer: Sendable {
             }
         } else {
             siteWide.append { [renderHome(), renderSearchPage(), renderNotFound()] + [renderGlossary()].compactMap { $0 } }
-            siteWide += DocumentType.allCases.filter { !index.documents(of: $0).isEmpty }.map { type in { renderListing(type) } }
+            siteWide += documentTypes.map { type in { renderListing(type) } }
             siteWide += browseJobs() + riskJobs() + [{ renderFeedAndRobots() }]
             openData = openDataJobs()
         }
@@ -267,7 +272,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func makeChrome(_ links: PageLinks) -> PageChrome {
-        let sections = DocumentType.allCases.filter { !index.documents(of: $0).isEmpty && $0 != .page }.map {
+        let sections = documentTypes.filter { $0 != .page }.map {
             PageChrome.Section(name: $0.pluralName, folder: $0.folder + "/")
         } + (hasRiskRegister ? [PageChrome.Section(name: "Risk register", folder: SiteRenderer.riskRegisterFolder)] : [])
         return PageChrome(links: links, sections: sections, footerLinks: facetLinks(links),
