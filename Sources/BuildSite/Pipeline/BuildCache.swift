@@ -355,26 +355,31 @@ extension BuildCache.Record {
         return writer.array
     }
 
-    /// Nil for a file this program did not write, or damaged.
+    /// Nil for a file this program did not write, or damaged. The tables' texts are made from the file's bytes in
+    /// place (`ByteList.ranges`).
     init?(reading data: Data) {
-        guard let items = ByteList.decode(data), items.count >= 4,
-              let record = try? JSONDecoder().decode(Self.self, from: items[0]),
-              let pageCount = Int(String(decoding: items[1], as: UTF8.self)),
-              let sourceCount = Int(String(decoding: items[2], as: UTF8.self)),
-              let stampCount = Int(String(decoding: items[3], as: UTF8.self)),
+        guard let made = data.withUnsafeBytes({ Self.read($0) }) else { return nil }
+        self = made
+    }
+
+    private static func read(_ bytes: UnsafeRawBufferPointer) -> Self? {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        guard let items = ByteList.ranges(bytes), items.count >= 4,
+              var record = try? JSONDecoder().decode(Self.self, from: Data(bytes[items[0]])),
+              let pageCount = Int(text(items[1])), let sourceCount = Int(text(items[2])), let stampCount = Int(text(items[3])),
               pageCount >= 0, sourceCount >= 0, stampCount >= 0,
               items.count == 4 + 2 * (pageCount + sourceCount + stampCount) else { return nil }
         func table(from start: Int, count: Int) -> [String: String] {
             var table: [String: String] = [:]
             table.reserveCapacity(count)
             for index in stride(from: start, to: start + 2 * count, by: 2) {
-                table[String(decoding: items[index], as: UTF8.self)] = String(decoding: items[index + 1], as: UTF8.self)
+                table[text(items[index])] = text(items[index + 1])
             }
             return table
         }
-        self = record
-        pages = table(from: 4, count: pageCount)
-        documentSources = table(from: 4 + 2 * pageCount, count: sourceCount)
-        fileStamps = table(from: 4 + 2 * (pageCount + sourceCount), count: stampCount)
+        record.pages = table(from: 4, count: pageCount)
+        record.documentSources = table(from: 4 + 2 * pageCount, count: sourceCount)
+        record.fileStamps = table(from: 4 + 2 * (pageCount + sourceCount), count: stampCount)
+        return record
     }
 }

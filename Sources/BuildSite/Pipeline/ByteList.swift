@@ -60,29 +60,33 @@ enum ByteList {
     /// of short items, and copying each into a `Data` of its own was a twentieth of a one-edit rebuild at 1,000
     /// reports).
     static func decode(_ data: Data) -> [Data]? {
-        let ranges = data.withUnsafeBytes { bytes -> [Range<Int>]? in
-            guard bytes.count >= header.count, bytes[..<header.count].elementsEqual(header) else { return nil }
-            var offset = header.count
-            func number() -> Int? {
-                guard bytes.count - offset >= 8 else { return nil }
-                let value = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += 8
-                // No item or count can be longer than the bytes left: a larger one is damage, not a list.
-                guard value <= UInt64(bytes.count - offset) else { return nil }
-                return Int(value)
-            }
-            // Each item takes eight bytes at least, for its length: a count beyond that is damage too.
-            guard let count = number(), count <= (bytes.count - offset) / 8 else { return nil }
-            var ranges: [Range<Int>] = []
-            ranges.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let length = number() else { return nil }
-                ranges.append(offset..<offset + length)
-                offset += length
-            }
-            return offset == bytes.count ? ranges : nil
-        }
         let start = data.startIndex
-        return ranges?.map { data[(start + $0.lowerBound)..<(start + $0.upperBound)] }
+        return data.withUnsafeBytes(ranges)?.map { data[(start + $0.lowerBound)..<(start + $0.upperBound)] }
+    }
+
+    /// Where each item lies in `bytes`, for a reader that takes its items from the bytes in place: a `Data` slice of
+    /// each item is a copy of the list's storage reference, and reading text from one goes through that storage's
+    /// exclusive-access checks (six for each of a record's key and value pairs).
+    static func ranges(_ bytes: UnsafeRawBufferPointer) -> [Range<Int>]? {
+        guard bytes.count >= header.count, bytes[..<header.count].elementsEqual(header) else { return nil }
+        var offset = header.count
+        func number() -> Int? {
+            guard bytes.count - offset >= 8 else { return nil }
+            let value = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+            // No item or count can be longer than the bytes left: a larger one is damage, not a list.
+            guard value <= UInt64(bytes.count - offset) else { return nil }
+            return Int(value)
+        }
+        // Each item takes eight bytes at least, for its length: a count beyond that is damage too.
+        guard let count = number(), count <= (bytes.count - offset) / 8 else { return nil }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let length = number() else { return nil }
+            ranges.append(offset..<offset + length)
+            offset += length
+        }
+        return offset == bytes.count ? ranges : nil
     }
 }

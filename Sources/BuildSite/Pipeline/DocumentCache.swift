@@ -33,19 +33,24 @@ final class DocumentCache: @unchecked Sendable {
         }
 
         /// Nil for a file of another format or salt, or damaged.
+        /// The keys are made from the file's bytes in place (`ByteList.ranges`); the entries stay slices of `data`.
         init?(reading data: Data, format: Int, salt: String) {
-            guard let items = ByteList.decode(data), items.count >= 2, (items.count - 2).isMultiple(of: 3),
-                  String(decoding: items[0], as: UTF8.self) == String(format),
-                  String(decoding: items[1], as: UTF8.self) == salt else { return nil }
+            let start = data.startIndex
+            func slice(_ range: Range<Int>) -> Data { data[(start + range.lowerBound)..<(start + range.upperBound)] }
+            guard let (items, keys) = data.withUnsafeBytes({ bytes -> ([Range<Int>], [String])? in
+                      func text(_ range: Range<Int>) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                      guard let items = ByteList.ranges(bytes), items.count >= 2, (items.count - 2).isMultiple(of: 3),
+                            text(items[0]) == String(format), text(items[1]) == salt else { return nil }
+                      return (items, stride(from: 2, to: items.count, by: 3).map { text(items[$0]) })
+                  }) else { return nil }
             self.format = format
             self.salt = salt
             entries = [:]
             risks = [:]
-            entries.reserveCapacity((items.count - 2) / 3)
-            for index in stride(from: 2, to: items.count, by: 3) {
-                let key = String(decoding: items[index], as: UTF8.self)
-                entries[key] = items[index + 1]
-                if !items[index + 2].isEmpty { risks[key] = items[index + 2] }
+            entries.reserveCapacity(keys.count)
+            for (key, index) in zip(keys, stride(from: 2, to: items.count, by: 3)) {
+                entries[key] = slice(items[index + 1])
+                if !items[index + 2].isEmpty { risks[key] = slice(items[index + 2]) }
             }
         }
 
