@@ -142,9 +142,12 @@ final class DocumentCache: @unchecked Sendable {
     private var previousRisks: [String: Data] = [:]
     private var loading: MadeAlongside<Void>!
     private let lock = BriefLock()
+    /// The entries of the documents decoded afresh.
     private var current: [String: Data] = [:]
     private var currentRisks: [String: Data] = [:]
-    private var reusedCount = 0
+    /// The keys of the documents read back, whose entries are the last build's: joined to `current` only when the
+    /// file is written again (`save`), which a rebuild after an edit or two does not do.
+    private var reusedKeys: [String] = []
 
     /// `salt` stands for everything decoding depends on besides the file: the program and `site.yml`.
     init(file: URL, salt: String) {
@@ -189,11 +192,7 @@ final class DocumentCache: @unchecked Sendable {
                 (try? Document.risks(decoding: risks, sourcePath: sourcePath)) ?? risksFromFile()
             }
         }
-        lock.withLock {
-            current[key] = data
-            currentRisks[key] = risks
-            reusedCount += 1
-        }
+        lock.withLock { reusedKeys.append(key) }
         return (document, entry.warnings)
     }
 
@@ -231,7 +230,7 @@ final class DocumentCache: @unchecked Sendable {
     }
 
     /// How many documents were read back rather than decoded.
-    var reused: Int { lock.withLock { reusedCount } }
+    var reused: Int { lock.withLock { reusedKeys.count } }
 
     /// Writes the documents this build read, for the next, and lets go of both builds' encodings (tens of megabytes
     /// at 10,000 reports, which rendering does not need); files no longer in the content are forgotten.
@@ -239,11 +238,16 @@ final class DocumentCache: @unchecked Sendable {
     /// Unless the file the last build wrote is nearly as good (`isWorthWriting`): then it is left as it is.
     func save() {
         loading.value
-        let (entries, risks, previousCount, reused) = lock.withLock {
-            defer { current = [:]; previous = [:]; currentRisks = [:]; previousRisks = [:] }
-            return (current, currentRisks, previous.count, reusedCount)
+        var (entries, risks, previousEntries, previousRisks, reusedKeys) = lock.withLock {
+            defer { current = [:]; previous = [:]; currentRisks = [:]; self.previousRisks = [:]; self.reusedKeys = [] }
+            return (current, currentRisks, previous, self.previousRisks, self.reusedKeys)
         }
-        guard Self.isWorthWriting(entries: entries.count, previous: previousCount, reused: reused) else { return }
+        guard Self.isWorthWriting(entries: entries.count + reusedKeys.count, previous: previousEntries.count, reused: reusedKeys.count) else { return }
+        entries.reserveCapacity(entries.count + reusedKeys.count)
+        for key in reusedKeys {
+            entries[key] = previousEntries[key]
+            risks[key] = previousRisks[key]
+        }
         CacheFile.write(Stored(format: Self.format, salt: salt, entries: entries, risks: risks).encoded, to: file)
     }
 
