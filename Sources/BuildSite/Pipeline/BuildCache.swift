@@ -363,7 +363,7 @@ extension BuildCache.Record {
     }
 
     private static func read(_ bytes: UnsafeRawBufferPointer) -> Self? {
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func text(_ range: Range<Int>) -> String { ByteList.text(range, in: bytes) }
         guard let items = ByteList.ranges(bytes), items.count >= 4,
               var record = try? JSONDecoder().decode(Self.self, from: Data(bytes[items[0]])),
               let pageCount = Int(text(items[1])), let sourceCount = Int(text(items[2])), let stampCount = Int(text(items[3])),

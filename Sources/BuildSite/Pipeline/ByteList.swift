@@ -89,4 +89,9 @@ enum ByteList {
         }
         return offset == bytes.count ? ranges : nil
     }
+
+    /// The item at `range` of `bytes` (one of `ranges`) as text.
+    static func text(_ range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
 }

@@ -38,7 +38,7 @@ final class DocumentCache: @unchecked Sendable {
             let start = data.startIndex
             func slice(_ range: Range<Int>) -> Data { data[(start + range.lowerBound)..<(start + range.upperBound)] }
             guard let (items, keys) = data.withUnsafeBytes({ bytes -> ([Range<Int>], [String])? in
-                      func text(_ range: Range<Int>) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                      func text(_ range: Range<Int>) -> String { ByteList.text(range, in: bytes) }
                       guard let items = ByteList.ranges(bytes), items.count >= 2, (items.count - 2).isMultiple(of: 3),
                             text(items[0]) == String(format), text(items[1]) == salt else { return nil }
                       return (items, stride(from: 2, to: items.count, by: 3).map { text(items[$0]) })

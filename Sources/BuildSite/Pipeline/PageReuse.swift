@@ -64,7 +64,7 @@ public final class PageReuse: @unchecked Sendable {
     func keepUnchangedDocument(_ path: String, source: String) -> Bool {
         lock.withLock { sources[path] = source }
         guard documentsUnchanged, previousSources[path] == source, let key = previousKeys[path] else { return false }
-        return keep(path, key: key, recorded: true)
+        return record(path, key: key, kept: folder.keep(path, from: previousSite))
     }
 
     /// The pages other than documents' the last build wrote, to keep as they are when `documentsUnchanged`; nil
@@ -85,7 +85,7 @@ public final class PageReuse: @unchecked Sendable {
     /// folder that keeps files where they are does not look at it again. Nothing else would make that page in this
     /// build, so a page that cannot be kept (an I/O error: the file was there a moment ago) fails it.
     func keepUnchanged(_ path: String) -> Bool {
-        if let key = previousKeys[path], keep(path, key: key, recorded: true, checked: true) { return true }
+        if let key = previousKeys[path], record(path, key: key, kept: folder.keepChecked(path, from: previousSite)) { return true }
         folder.keepFailed(path)
         return false
     }
@@ -117,10 +117,14 @@ public final class PageReuse: @unchecked Sendable {
     /// each file's bytes (an image can change when no report does).
     static let copyMark = "copy "
 
-    /// `recorded`: the key is the one the last build recorded for `path`, which need not be looked up again.
-    private func keep(_ path: String, key: String, recorded: Bool = false, checked: Bool = false) -> Bool {
-        let kept = (recorded || previousKeys[path] == key)
-            && (checked ? folder.keepChecked(path, from: previousSite) : folder.keep(path, from: previousSite))
+    /// Kept when the last build wrote `path` from the same key and its file is still there to keep.
+    private func keep(_ path: String, key: String) -> Bool {
+        record(path, key: key, kept: previousKeys[path] == key && folder.keep(path, from: previousSite))
+    }
+
+    /// Notes `path`'s key for the next build, and whether the page was kept; returns `kept`. The callers that took
+    /// the key from the last build's record (`keepUnchangedDocument`, `keepUnchanged`) do not compare it again.
+    private func record(_ path: String, key: String, kept: Bool) -> Bool {
         lock.withLock {
             keys[path] = key
             if kept { keptCount += 1 }

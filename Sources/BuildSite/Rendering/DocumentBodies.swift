@@ -46,9 +46,7 @@ final class DocumentBodies: @unchecked Sendable {
 
     /// The body of the document at `index` in `site.documents`, handed over once: the store keeps no copy.
     func take(at index: Int) -> String {
-        let body = slots[index]
-        slots[index] = nil
-        switch body {
+        switch slots[index].take() {
         case .text(let body): return body
         case .inFile(let read): return read()
         case nil: return ""
