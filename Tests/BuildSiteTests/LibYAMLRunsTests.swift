@@ -126,6 +126,28 @@ struct LibYAMLRunsTests {
         #expect(flow[2].value.mapping.map(Array.init)?.first?.value.string == "a")
     }
 
+    /// A scalar's scanner keeps its buffers for line breaks and blanks for the next scalar (`Vendor/Yams.patch`).
+    /// Values folded over lines and blank lines, in every style, each style after each (so that every value
+    /// reuses buffers that each other style has filled and emptied): each is what Debian's unpatched libyaml
+    /// (PyYAML's CLoader) reads. With the buffers given back emptied only up to where they were last written, a
+    /// plain value after a literal block lost the space a line break folds into.
+    @Test("Values folded over lines read as unpatched libyaml reads them, each after others that used its buffers")
+    func foldedValuesAfterOthers() throws {
+        let values: [(yaml: String, value: String)] = [
+            ("a: one  two\n  three\n\n  four", "one  two three\nfour"),
+            ("b: \"x  y\n  z\n\n  w \\t\"", "x  y z\nw \t"),
+            ("c: 'p ''q''\n   r'", "p 'q' r"),
+            ("d: |\n  lit\n   eral\n\n  end", "lit\n eral\n\nend\n"),
+            ("e: >-\n  fold\n  ed\n\n  more", "fold ed\nmore"),
+            ("f: last one\n  folded", "last one folded"),
+            ("g: \"after\n  all\"", "after all"),
+        ]
+        let pairs = values.flatMap { first in values.flatMap { second in [first, second] } }
+        let yaml = pairs.enumerated().map { index, pair in "k\(index)" + pair.yaml.dropFirst() }.joined(separator: "\n") + "\n"
+        let read = try #require(try YAMLTree.compose(yaml)?.mapping.map(Array.init))
+        #expect(read.map { $0.value.string } == pairs.map(\.value))
+    }
+
     /// The reader tests eight bytes at once for a byte below a space or from DEL up: each such byte, at each place
     /// in the eight, must stop the run where the byte-by-byte test did.
     @Test("Each control character, at each place among eight bytes of a run, is an error at its own column")

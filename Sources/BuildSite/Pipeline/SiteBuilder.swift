@@ -74,7 +74,10 @@ public struct SiteBuilder: Sendable {
         defer { _ = cacheSaving?.value }
         var finishingDocuments: [String: String] = [:]
         if awaitingDocuments != nil {
-            for document in model.documents + model.draftsLeftOut { finishingDocuments[document.contentPath + ".md"] = document.sourceHash }
+            // Each list read where it is: joined, the two were copied whole, every document's fields retained.
+            for documents in [model.documents, model.draftsLeftOut] {
+                for index in documents.indices { finishingDocuments[documents[index].contentPath + ".md"] = documents[index].sourceHash }
+            }
         }
         func startAlongsideRendering() {
             if let awaitingDocuments {

@@ -33,17 +33,22 @@ extension SiteRenderer {
     /// Every year's, council's, committee's and topic's listing, and each facet's index page: a job each.
     func browseJobs() -> [PageJob] {
         // Each facet's groups are a pass over every document, made before any page can be: the passes, and the risk
-        // register that `riskJobs` needs next, run side by side.
+        // register and the documents' index that the first pages' jobs need, run side by side. So are the
+        // documents' summaries, which every listing needs, just before (on both cores themselves: `summaryStore`).
+        // Made by the first job that asked, each of them kept the other core waiting (the summaries a millisecond
+        // or two at 1,000 reports).
+        _ = summaries
         let facets = self.facets, documents = site.documents
-        let groupsByFacet = concurrentMap(facets.count + 1) { index in
-            guard index < facets.count else {
-                _ = riskRegister
-                return [DocumentGroup]()
+        let made = concurrentMap(facets.count + 2) { index -> [DocumentGroup] in
+            switch index {
+            case 0: _ = riskRegister
+            case 1: _ = self.index
+            default: return facets[index - 2].groups(in: documents)
             }
-            return facets[index].groups(in: documents)
+            return []
         }
         var jobs: [PageJob] = []
-        for (facet, groups) in zip(facets, groupsByFacet) {
+        for (facet, groups) in zip(facets, made.dropFirst(2)) {
             let folder = facet.folder + "/"
             jobs.append {
                 let links = PageLinks(pageFolder: folder)

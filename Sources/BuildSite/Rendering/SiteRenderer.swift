@@ -63,8 +63,14 @@ public struct SiteRenderer: Sendable {
         self.markdown = MarkdownRenderer(allowRawHTML: site.settings.allowRawHTML)
         self.riskRegisterStore = MadeOnFirstUse { RiskRegister(site: site) }
         self.summaryStore = MadeOnFirstUse {
-            Dictionary(site.documents.map { ($0.contentPath, DocumentSummaryContext.make($0, links: SiteRenderer.summaryLinks)) },
-                       uniquingKeysWith: { first, _ in first })
+            // Half on each core, when asked for outside the pages' jobs (`browseJobs`).
+            let documents = site.documents
+            let halves = concurrentMap(2) { half in
+                (half == 0 ? 0..<documents.count / 2 : documents.count / 2..<documents.count).map { position in
+                    (documents[position].contentPath, DocumentSummaryContext.make(documents[position], links: SiteRenderer.summaryLinks))
+                }
+            }
+            return Dictionary(halves[0] + halves[1], uniquingKeysWith: { first, _ in first })
         }
         self.hasRiskRegister = site.documents.contains { $0.hasRisks }
         self.documentTypes = DocumentType.allCases.filter { type in site.documents.contains { $0.type == type } }

@@ -1306,6 +1306,19 @@ typedef struct yaml_parser_s {
      * @}
      */
 
+    /**
+     * Buffers a scalar's scanner used for its line breaks and blanks, kept for the next scalar (added for
+     * build-site: each scalar allocated three and freed them again).
+     */
+    struct {
+        /** The buffers, each all zeros. */
+        yaml_char_t *starts[3];
+        /** Their sizes. */
+        size_t sizes[3];
+        /** How many there are. */
+        int count;
+    } scratch;
+
 } yaml_parser_t;
 
 /**

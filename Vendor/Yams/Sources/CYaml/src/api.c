@@ -248,6 +248,9 @@ yaml_parser_delete(yaml_parser_t *parser)
         yaml_free(tag_directive.prefix);
     }
     STACK_DEL(parser, parser->tag_directives);
+    while (parser->scratch.count > 0) {
+        yaml_free(parser->scratch.starts[--parser->scratch.count]);
+    }
 
     memset(parser, 0, sizeof(yaml_parser_t));
 }

@@ -736,6 +736,41 @@ static int
 yaml_parser_scan_plain_scalar(yaml_parser_t *parser, yaml_token_t *token);
 
 /*
+ * Scratch buffers (added for build-site): a scalar's line breaks and blanks are gathered in buffers that used to be
+ * allocated for every scalar and freed at its end, three or four allocations for a one-word value. The parser keeps
+ * them for the next scalar instead, zeroed whole as STRING_INIT gives them (the scanner reads a buffer's first byte to
+ * tell whether it is empty, and JOIN empties one by its pointer alone). One grown past 1 KB is freed.
+ */
+
+static int
+yaml_parser_take_scratch(yaml_parser_t *parser, yaml_string_t *string)
+{
+    if (parser->scratch.count > 0) {
+        parser->scratch.count --;
+        string->start = string->pointer = parser->scratch.starts[parser->scratch.count];
+        string->end = string->start + parser->scratch.sizes[parser->scratch.count];
+        return 1;
+    }
+    return STRING_INIT(parser, *string, INITIAL_STRING_SIZE);
+}
+
+static void
+yaml_parser_give_scratch(yaml_parser_t *parser, yaml_string_t *string)
+{
+    if (!string->start) return;
+    if (parser->scratch.count < 3 && string->end - string->start <= 1024) {
+        memset(string->start, 0, string->end - string->start);
+        parser->scratch.starts[parser->scratch.count] = string->start;
+        parser->scratch.sizes[parser->scratch.count] = string->end - string->start;
+        parser->scratch.count ++;
+        string->start = string->pointer = string->end = 0;
+    }
+    else {
+        STRING_DEL(parser, *string);
+    }
+}
+
+/*
  * Get the next token.
  */
 
@@ -2756,8 +2791,8 @@ yaml_parser_scan_block_scalar(yaml_parser_t *parser, yaml_token_t *token,
     int trailing_blank = 0;
 
     if (!STRING_INIT(parser, string, INITIAL_STRING_SIZE)) goto error;
-    if (!STRING_INIT(parser, leading_break, INITIAL_STRING_SIZE)) goto error;
-    if (!STRING_INIT(parser, trailing_breaks, INITIAL_STRING_SIZE)) goto error;
+    if (!yaml_parser_take_scratch(parser, &leading_break)) goto error;
+    if (!yaml_parser_take_scratch(parser, &trailing_breaks)) goto error;
 
     /* Eat the indicator '|' or '>'. */
 
@@ -2944,15 +2979,15 @@ yaml_parser_scan_block_scalar(yaml_parser_t *parser, yaml_token_t *token,
             literal ? YAML_LITERAL_SCALAR_STYLE : YAML_FOLDED_SCALAR_STYLE,
             start_mark, end_mark);
 
-    STRING_DEL(parser, leading_break);
-    STRING_DEL(parser, trailing_breaks);
+    yaml_parser_give_scratch(parser, &leading_break);
+    yaml_parser_give_scratch(parser, &trailing_breaks);
 
     return 1;
 
 error:
     STRING_DEL(parser, string);
-    STRING_DEL(parser, leading_break);
-    STRING_DEL(parser, trailing_breaks);
+    yaml_parser_give_scratch(parser, &leading_break);
+    yaml_parser_give_scratch(parser, &trailing_breaks);
 
     return 0;
 }
@@ -3037,9 +3072,9 @@ yaml_parser_scan_flow_scalar(yaml_parser_t *parser, yaml_token_t *token,
     int leading_blanks;
 
     if (!STRING_INIT(parser, string, INITIAL_STRING_SIZE)) goto error;
-    if (!STRING_INIT(parser, leading_break, INITIAL_STRING_SIZE)) goto error;
-    if (!STRING_INIT(parser, trailing_breaks, INITIAL_STRING_SIZE)) goto error;
-    if (!STRING_INIT(parser, whitespaces, INITIAL_STRING_SIZE)) goto error;
+    if (!yaml_parser_take_scratch(parser, &leading_break)) goto error;
+    if (!yaml_parser_take_scratch(parser, &trailing_breaks)) goto error;
+    if (!yaml_parser_take_scratch(parser, &whitespaces)) goto error;
 
     /* Eat the left quote. */
 
@@ -3408,17 +3443,17 @@ yaml_parser_scan_flow_scalar(yaml_parser_t *parser, yaml_token_t *token,
             single ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE,
             start_mark, end_mark);
 
-    STRING_DEL(parser, leading_break);
-    STRING_DEL(parser, trailing_breaks);
-    STRING_DEL(parser, whitespaces);
+    yaml_parser_give_scratch(parser, &leading_break);
+    yaml_parser_give_scratch(parser, &trailing_breaks);
+    yaml_parser_give_scratch(parser, &whitespaces);
 
     return 1;
 
 error:
     STRING_DEL(parser, string);
-    STRING_DEL(parser, leading_break);
-    STRING_DEL(parser, trailing_breaks);
-    STRING_DEL(parser, whitespaces);
+    yaml_parser_give_scratch(parser, &leading_break);
+    yaml_parser_give_scratch(parser, &trailing_breaks);
+    yaml_parser_give_scratch(parser, &whitespaces);
 
     return 0;
 }
@@ -3440,9 +3475,9 @@ yaml_parser_scan_plain_scalar(yaml_parser_t *parser, yaml_token_t *token)
     int indent = parser->indent+1;
 
     if (!STRING_INIT(parser, string, INITIAL_STRING_SIZE)) goto error;
-    if (!STRING_INIT(parser, leading_break, INITIAL_STRING_SIZE)) goto error;
-    if (!STRING_INIT(parser, trailing_breaks, INITIAL_STRING_SIZE)) goto error;
-    if (!STRING_INIT(parser, whitespaces, INITIAL_STRING_SIZE)) goto error;
+    if (!yaml_parser_take_scratch(parser, &leading_break)) goto error;
+    if (!yaml_parser_take_scratch(parser, &trailing_breaks)) goto error;
+    if (!yaml_parser_take_scratch(parser, &whitespaces)) goto error;
 
     start_mark = end_mark = parser->mark;
 
@@ -3652,17 +3687,17 @@ yaml_parser_scan_plain_scalar(yaml_parser_t *parser, yaml_token_t *token)
         parser->simple_key_allowed = 1;
     }
 
-    STRING_DEL(parser, leading_break);
-    STRING_DEL(parser, trailing_breaks);
-    STRING_DEL(parser, whitespaces);
+    yaml_parser_give_scratch(parser, &leading_break);
+    yaml_parser_give_scratch(parser, &trailing_breaks);
+    yaml_parser_give_scratch(parser, &whitespaces);
 
     return 1;
 
 error:
     STRING_DEL(parser, string);
-    STRING_DEL(parser, leading_break);
-    STRING_DEL(parser, trailing_breaks);
-    STRING_DEL(parser, whitespaces);
+    yaml_parser_give_scratch(parser, &leading_break);
+    yaml_parser_give_scratch(parser, &trailing_breaks);
+    yaml_parser_give_scratch(parser, &whitespaces);
 
     return 0;
 }
