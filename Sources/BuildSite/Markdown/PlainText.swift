@@ -15,22 +15,39 @@ enum PlainText {
     }
 
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "?"),
-                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "'"), UInt8(ascii: "-"):
-                break
-            case 0x80...0xFF:
-                break  // part of a non-ASCII character: never Markdown syntax (whitespace ones are checked at the ends)
-            default:
-                return false  // * _ ` [ ] ! \\ < > & " ~ | # : @ + = control characters, tab, line breaks…
+        // Each byte's class from a table, with no branch but the one that ends the test: a switch over the byte's
+        // ranges was 1,300 instructions for a typical action's cell of eighty bytes.
+        byteClasses.withUnsafeBufferPointer { classes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                let current = classes[Int(byte)]
+                // "www." starts an autolink; so, to be safe, does any "ww" (cmark-gfm also accepts "WWW.").
+                if current & allowed == 0 || current & previous & isW != 0 { return false }
+                previous = current
             }
-            // "www." starts an autolink; so, to be safe, does any "ww" (cmark-gfm also accepts "WWW.").
-            if (byte | 0x20) == UInt8(ascii: "w"), (previous | 0x20) == UInt8(ascii: "w") { return false }
-            previous = byte
+            return true
         }
-        return true
+    }
+
+    private static let allowed: UInt8 = 1
+    private static let isW: UInt8 = 2
+
+    /// For each byte: `allowed` for letters, digits, a space, the punctuation , . ; ? ( ) / % ' - and every byte of
+    /// a non-ASCII character (never Markdown syntax; whitespace ones are checked at the ends); not for any other
+    /// punctuation (* _ [ ] ! < > & " ~ | # : @ + = and the rest), control characters, tabs or line breaks. `isW`
+    /// for w and W.
+    private static let byteClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        let byte = UInt8(byte)
+        let isAllowed: Bool
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "?"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "'"), UInt8(ascii: "-"),
+             0x80...0xFF:
+            isAllowed = true
+        default:
+            isAllowed = false
+        }
+        return (isAllowed ? allowed : 0) | ((byte | 0x20) == UInt8(ascii: "w") ? isW : 0)
     }
 }

@@ -149,6 +149,11 @@ public struct MustacheObject: Sendable {
                     self.entries.remove(at: index)
                 }
             } else if let newValue {
+                // Room for eight at the first growth, not two: a context made from a literal of one or two names and
+                // then given the rest one by one (an action's row: one and eight) grew four times.
+                if self.entries.count == self.entries.capacity {
+                    self.entries.reserveCapacity(Swift.max(8, self.entries.count * 2))
+                }
                 self.entries.append(Entry(hash: hash, key: key, value: newValue))
             }
         }
