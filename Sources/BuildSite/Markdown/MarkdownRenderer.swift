@@ -147,6 +147,7 @@ public struct MarkdownRenderer: Sendable {
             // Each id is hashed as few times as it can be: a report may number every one of its paragraphs.
             paragraphs = ParagraphNumbers.find(among: walk.paragraphs)
             if !page.paragraphIDs.isEmpty { paragraphs.removeAll { page.paragraphIDs.contains($0.id) } }
+            page.headingIDs.reserveCapacity(paragraphs.count)
             for (_, id) in paragraphs { page.headingIDs.reserve(id) }
         }
         // Every heading its text and a unique, stable id, in document order.
@@ -238,6 +239,12 @@ public struct HeadingIDAllocator: Sendable {
 
     public init(reserved: [String] = []) {
         for id in reserved { used[id] = 1 }
+    }
+
+    /// Room for `count` more ids: a report may number hundreds of paragraphs, each reserved here, and the table
+    /// grew and was hashed again five or six times for each report.
+    public mutating func reserveCapacity(_ count: Int) {
+        used.reserveCapacity(used.count + count)
     }
 
     /// Keeps an id made elsewhere (a numbered paragraph's "para-6-47") from being given to a heading.
