@@ -205,6 +205,8 @@ struct FrontMatterTests {
         }
         // Outside four digits the year is written as it is, padded to four, as before.
         #expect(ContentDate(year: 12345, month: 1, day: 2).iso == "12345-01-02")
+        #expect(ContentDate(year: 12345, month: 1, day: 2).display == "2 January 12345")
+        #expect(ContentDate(year: -5, month: 12).display == "December -5")
         #expect(ContentDate(year: -5).iso == "00-5")
     }
 
