@@ -71,7 +71,7 @@ enum BrowseFacet: CaseIterable {
     /// The folder of one group's listing, e.g. "topics/safeguarding/".
     func folder(for value: String) -> String? {
         let slug = Slug.make(value)
-        return slug.isEmpty ? nil : folder + "/" + slug + "/"
+        return slug.isEmpty ? nil : JoinedText.joined(folder, "/", slug, "/")
     }
 }
 

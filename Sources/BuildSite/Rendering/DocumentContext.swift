@@ -27,7 +27,7 @@ enum DocumentSummaryContext {
     /// `base` is consumed: a summary just made gets its link in place, and one kept for many listings is copied.
     static func linked(_ base: consuming TemplateContext, _ document: Document, links: PageLinks) -> TemplateContext {
         var context = base
-        context["href"] = .text(links.page(document.urlPath))
+        context["href"] = .text(links.document(document.contentPath))
         return context
     }
 }

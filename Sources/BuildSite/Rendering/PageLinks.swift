@@ -27,10 +27,16 @@ struct PageLinks: Sendable {
     }
 
     /// A link to another page's folder (clean URL form, e.g. "minutes/").
-    func page(_ folder: String) -> String { root + folder + "index.html" }
+    func page(_ folder: String) -> String { JoinedText.joined(root, folder, "index.html") }
+
+    /// A link to a document's page, from its `contentPath` (its folder is `Document.urlPath`).
+    func document(_ contentPath: String) -> String { JoinedText.joined(root, contentPath, "/index.html") }
+
+    /// A link to a place on a document's page: `#` and the place's id after the page.
+    func document(_ contentPath: String, fragment: String) -> String { JoinedText.joined(root, contentPath, "/index.html#", fragment) }
 
     /// A link to a file such as "assets/site.css".
-    func file(_ path: String) -> String { root + path }
+    func file(_ path: String) -> String { JoinedText.joined(root, path) }
 
     /// The layout's breadcrumbs: each step's title and a link to its folder, from the home page down.
     func breadcrumbs(_ trail: [(title: String, folder: String)]) -> [TemplateContext] {

@@ -75,7 +75,7 @@ extension SiteRenderer {
             "title": .text(risk.title),
             "council": .text(entry.council),
             "reportTitle": .text(entry.document.title),
-            "reportHref": .text(links.page(entry.document.urlPath)),
+            "reportHref": .text(links.document(entry.document.contentPath)),
             "appendixHref": .text(appendixHref(entry, links: links)),
             "date": .text(entry.document.date.display),
             "dateISO": .text(entry.document.date.iso),
@@ -92,7 +92,7 @@ extension SiteRenderer {
 
     /// The risk's own section of its report: `../deep-dives/x/index.html#risk-16`.
     func appendixHref(_ entry: RiskRegister.Entry, links: PageLinks) -> String {
-        links.page(entry.document.urlPath) + "#" + RiskAppendixContext.anchor(for: entry.risk)
+        links.document(entry.document.contentPath, fragment: RiskAppendixContext.anchor(for: entry.risk))
     }
 
     /// The link from a report's appendix to the risk's history page, and its direction of travel.

@@ -183,7 +183,7 @@ public struct SiteRenderer: Sendable {
                            documents: index.documents(of: type), breadcrumbs: [("Home", "")])
     }
 
-    func documentPagePath(_ document: Document) -> String { document.urlPath + "index.html" }
+    func documentPagePath(_ document: Document) -> String { JoinedText.joined(document.contentPath, "/index.html") }
 
     /// The page of the document at `position` in `site.documents`.
     func renderDocument(at position: Int) -> OutputFile {
@@ -193,8 +193,9 @@ public struct SiteRenderer: Sendable {
             bodies?.discard(at: position)
             return .kept(path)
         }
-        let links = PageLinks(pageFolder: document.urlPath)
-        var context = pageContext(title: document.title, folder: document.urlPath, links: links, description: document.summary ?? "\(document.type.singularName): \(document.title)")
+        let folder = document.urlPath
+        let links = PageLinks(pageFolder: folder)
+        var context = pageContext(title: document.title, folder: folder, links: links, description: document.summary ?? "\(document.type.singularName): \(document.title)")
         context["document"] = .object(DocumentSummaryContext.make(document, links: links))
         context["details"] = .objects(DocumentDetails.rows(document, links: links))
         context["breadcrumbs"] = .objects(links.breadcrumbs([("Home", ""), (document.type.pluralName, document.type.folder + "/")]))
@@ -231,7 +232,7 @@ public struct SiteRenderer: Sendable {
         let body = markdown.render(document.body, page: &text)
         context["bodyHTML"] = .utf8(body.htmlBytes)
         context["readingTime"] = .text(ReadingTime.text(for: document))
-        var contents: [TemplateContext] = body.headings.filter { $0.level <= 3 }.map { ["text": .text($0.text), "href": .text("#" + $0.id), "isSub": .flag($0.level == 3)] }
+        var contents: [TemplateContext] = body.headings.filter { $0.level <= 3 }.map { ["text": .text($0.text), "href": .text(JoinedText.joined("#", $0.id)), "isSub": .flag($0.level == 3)] }
         if !document.risks.isEmpty {
             contents.append(["text": "Appendix – Risk on a page", "href": "#risk-on-a-page", "isSub": false])
         }
@@ -250,7 +251,7 @@ public struct SiteRenderer: Sendable {
             "root": chrome.root,
             "homeHref": chrome.homeHref,
             "stylesheet": chrome.stylesheet,
-            "canonicalURL": .text(site.settings.baseURL + folder),
+            "canonicalURL": .text(JoinedText.joined(site.settings.baseURL, folder)),
             "searchHref": chrome.searchHref,
             "feedHref": chrome.feedHref,
             "footerLinks": chrome.footerLinks,
