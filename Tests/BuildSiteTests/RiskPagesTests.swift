@@ -44,6 +44,16 @@ struct RiskPagesTests {
             // The summary line's seconds, with two.
             #expect(NumberText.fixed(value, places: 2) == String(format: "%.2f", value), "\(value)")
         }
+        // Written without printf whenever the rounding is certain: ties, near ties, negative zeros, large and tiny
+        // numbers, at every number of places, against printf's own rounding of the exact binary value.
+        let edges: [Double] = [0.125, 0.375, 2.675, 1.005, 1.015, 0.045, -0.045, -0.04, -0.05, 0.5, 1.5, 2.5, -2.5, 1e-9,
+                               -1e-9, 4_503_599_627.370_496, 4.5e15, 9.9e15, 123_456_789.987_654, .pi, -.pi, 0.000_05, 99.995]
+        for value in edges + (0..<5_000).map({ _ in Double.random(in: -100_000...100_000, using: &generator) })
+            + (0..<5_000).map({ _ in Double(Int.random(in: -100_000...100_000, using: &generator)) / 1_000 }) {
+            for places in 0...5 {
+                #expect(NumberText.fixed(value, places: places) == String(format: "%.\(places)f", value), "\(value) to \(places)")
+            }
+        }
     }
 
     // MARK: Golden tests on the real reports
