@@ -147,9 +147,9 @@ public struct MarkdownRenderer: Sendable {
             // Each id is hashed as few times as it can be: a report may number every one of its paragraphs.
             paragraphs = ParagraphNumbers.find(among: walk.paragraphs)
             if !page.paragraphIDs.isEmpty { paragraphs.removeAll { page.paragraphIDs.contains($0.id) } }
-            page.headingIDs.reserveCapacity(paragraphs.count)
-            for (_, id) in paragraphs { page.headingIDs.reserve(id) }
         }
+        page.headingIDs.reserveCapacity(paragraphs.count + walk.headings.count)
+        for (_, id) in paragraphs { page.headingIDs.reserve(id) }
         // Every heading its text and a unique, stable id, in document order.
         let headings = walk.headings.map { node in
             let text = MarkdownRenderer.plainText(of: node)
@@ -241,8 +241,8 @@ public struct HeadingIDAllocator: Sendable {
         for id in reserved { used[id] = 1 }
     }
 
-    /// Room for `count` more ids: a report may number hundreds of paragraphs, each reserved here, and the table
-    /// grew and was hashed again five or six times for each report.
+    /// Room for `count` more ids: a report may number hundreds of paragraphs, each reserved here, and its headings,
+    /// each allocated here; the table grew and was hashed again five or six times for each report.
     public mutating func reserveCapacity(_ count: Int) {
         used.reserveCapacity(used.count + count)
     }
@@ -257,8 +257,13 @@ public struct HeadingIDAllocator: Sendable {
     public mutating func allocate(for text: String) -> String {
         let slug = Slug.make(text)
         let base = slug.isEmpty ? "section" : slug
-        let count = (used[base] ?? 0) + 1
-        used[base] = count
-        return count == 1 ? base : "\(base)-\(count)"
+        // Counted in one look-up, through the subscript with a default.
+        var count = 0
+        func next(_ used: inout Int) {
+            used += 1
+            count = used
+        }
+        next(&used[base, default: 0])
+        return count == 1 ? base : JoinedText.joined(base, "-", String(count))
     }
 }
