@@ -124,6 +124,11 @@ struct YAMLFields {
     /// `Null`, `NULL`) unquoted. An officer who writes `summary: ~` means no summary, not a page that says "~".
     static func isNothing(_ node: YAMLNode?) -> Bool {
         guard let scalar = node?.scalar else { return false }
+        return isNothing(scalar)
+    }
+
+    /// The same for a scalar in hand.
+    static func isNothing(_ scalar: YAMLNode.Scalar) -> Bool {
         if scalar.tag == YAMLTree.nullTag { return true }
         guard scalar.isPlain, scalar.tag == nil else { return false }
         // By length first: every value of every mapping is asked, and nearly none is 0, 1 or 4 bytes long, which
@@ -163,15 +168,17 @@ struct YAMLFields {
     /// The text of a value already in hand, as when walking every pair of a long mapping: looking each key up
     /// again would make reading a 50,000-entry glossary quadratic.
     func string(_ key: String, node: YAMLNode?, required: Bool = false, bag: inout DiagnosticBag) -> String? {
-        if YAMLFields.isNothing(node) {
-            return string(key, node: nil, required: required, bag: &bag)
-        }
-        guard let node else {
-            if required { missing(key, expected: "'\(key): …' with text", bag: &bag) }
+        // The scalar made once, for the test for nothing and the text.
+        guard let node, let scalar = node.scalar else {
+            if let node {
+                bag.error(context.location(of: node), "'\(key)' must be text; found \(YAMLFields.describe(node))")
+            } else if required {
+                missing(key, expected: "'\(key): …' with text", bag: &bag)
+            }
             return nil
         }
-        guard let scalar = node.scalar else {
-            bag.error(context.location(of: node), "'\(key)' must be text; found \(YAMLFields.describe(node))")
+        guard !YAMLFields.isNothing(scalar) else {
+            if required { missing(key, expected: "'\(key): …' with text", bag: &bag) }
             return nil
         }
         return scalar.string
@@ -207,9 +214,11 @@ struct YAMLFields {
             return []
         }
         var items: [String] = []
-        for item in sequence where !YAMLFields.isNothing(item) {
+        items.reserveCapacity(sequence.count)
+        for item in sequence {
+            // Each item's scalar made once: the test for nothing and the text made it twice.
             if let scalar = item.scalar {
-                items.append(scalar.string)
+                if !YAMLFields.isNothing(scalar) { items.append(scalar.string) }
             } else {
                 bag.error(context.location(of: item), "each item of '\(key)' must be text; found \(YAMLFields.describe(item))")
             }
