@@ -246,6 +246,9 @@ struct YAMLFields {
 
     /// Unknown keys are usually typing mistakes ("titel:"), so each is a warning naming the keys that are known.
     func warnUnknownKeys(known: [String], bag: inout DiagnosticBag) {
+        // Nearly every mapping holds known keys only: their texts, read once already, are checked first, without
+        // a node made for each key of the mapping again.
+        if values.count == mapping.count, values.allSatisfy({ known.contains($0.key) }) { return }
         for key in mapping.keys {
             guard let name = key.string, !known.contains(name) else { continue }
             let suggestion = nearestMatch(to: name, in: known, maxDistance: 2).map { " (did you mean '\($0)'?)" } ?? ""

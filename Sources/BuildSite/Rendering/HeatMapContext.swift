@@ -55,18 +55,22 @@ struct HeatMapContext: Sendable {
         for entry in entries {
             risksByCell[entry.score, default: []].append(["label": .text(entry.label), "href": .text(entry.href), "description": .text(entry.description)])
         }
+        // Only the cells that hold a risk are looked at: rows are most likely first, so likelihood L is row
+        // `rows.count - L`. (Looking each of the 25 cells up by its score, for a heat map of one risk, was half
+        // the cost of making it.)
+        var cellsByRow: [Int: [TemplateContext]] = [:]
+        for (score, risks) in risksByCell {
+            let index = self.rows.count - score.likelihood
+            guard self.rows.indices.contains(index), self.rows[index].cells.indices.contains(score.impact - 1) else { continue }
+            var cells = cellsByRow[index] ?? self.rows[index].cells
+            cells[score.impact - 1]["risks"] = .objects(risks)
+            cells[score.impact - 1]["occupied"] = true
+            cellsByRow[index] = cells
+        }
         var rows = emptyRows
-        for (index, row) in self.rows.enumerated() {
-            var cells = row.cells
-            var occupied = false
-            for impact in cells.indices {
-                if let risks = risksByCell[RiskScore(likelihood: row.likelihood, impact: impact + 1)] {
-                    cells[impact]["risks"] = .objects(risks)
-                    cells[impact]["occupied"] = true
-                    occupied = true
-                }
-            }
-            if occupied { rows[index] = .object(["level": .number(row.likelihood), "word": .text(row.word), "cells": .objects(cells)]) }
+        for (index, cells) in cellsByRow {
+            let row = self.rows[index]
+            rows[index] = .object(["level": .number(row.likelihood), "word": .text(row.word), "cells": .objects(cells)])
         }
         return ["caption": .text(caption), "columns": columns, "rows": .list(rows), "legend": legend, "riskCount": .number(entries.count)]
     }
