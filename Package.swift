@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "CmarkArena"),
         // C's "%.1f" for the risk charts' coordinates, without Swift's variadic calls (number_text.c).
         .target(name: "CNumberText"),
+        // Reading time's word count over runs of ASCII, 64 bytes at a time with vector compares (text_scan.c).
+        .target(name: "CTextScan"),
         // The engine: load → parse and validate → site model → render → write.
         .target(
             name: "BuildSite",
@@ -48,6 +50,7 @@ let package = Package(
                 "CmarkParallelParsing",
                 "CmarkArena",
                 "CNumberText",
+                "CTextScan",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),

@@ -1,3 +1,5 @@
+import CTextScan
+
 /// How long a document takes to read, shown under its title so a resident knows what they are starting.
 /// Counted at 200 words a minute, a common figure for reading reports on screen, over the text and the risk appendix.
 enum ReadingTime {
@@ -7,8 +9,9 @@ enum ReadingTime {
     /// One pass over the UTF-8 bytes, Character by Character as `UTF8Characters` walks them: it runs over every text
     /// of every document, and splitting into Substrings with Unicode property look-ups per Character cost a tenth of
     /// a build. An ASCII byte followed by another is counted from a table without a branch: a branch on each byte's
-    /// class was mispredicted at every word's edge, and the count was 1.6% of a build's samples. Sixty-four or eight
-    /// ASCII bytes in a row are read as machine words and counted together (`sixtyFourASCII`, `eightASCII`).
+    /// class was mispredicted at every word's edge, and the count was 1.6% of a build's samples. Runs of sixty-four
+    /// ASCII bytes are counted in C with vector compares (`CTextScan`), and eight in a row as a machine word
+    /// (`eightASCII`).
     static func words(in text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
@@ -19,17 +22,16 @@ enum ReadingTime {
                 let end = bytes.count
                 var index = 0
                 while index < end {
-                    // Sixty-four ASCII bytes with an ASCII byte (or the end) after them, read as eight machine words:
-                    // each is a Character of its own, with no test per byte.
+                    // Blocks of sixty-four ASCII bytes with an ASCII byte (or the end) after them, counted in C with
+                    // vector compares (`CTextScan`): each byte is a Character of its own, with no test per byte.
                     if index + 64 <= end, let base = bytes.baseAddress {
-                        let block = UnsafeRawPointer(base + index)
-                        var all: UInt64 = 0
-                        for lane in 0..<8 { all |= block.loadUnaligned(fromByteOffset: 8 * lane, as: UInt64.self) }
-                        if ByteWords.nonASCII(all) == 0, index + 64 == end || bytes[index + 64] < 0x80 {
-                            let (words, stillInWord) = sixtyFourASCII(block, inWord: UInt64(inWord))
+                        var words = 0
+                        var stillInWord = UInt64(inWord)
+                        let read = text_scan_ascii_words(base + index, end - index, &words, &stillInWord)
+                        if read > 0 {
                             count += words
                             inWord = Int(stillInWord)
-                            index += 64
+                            index += read
                             continue
                         }
                     }
@@ -74,16 +76,12 @@ enum ReadingTime {
         return counted(bits: 8, space: space, letterOrNumber: letterOrNumber, inWord: inWord)
     }
 
-    /// The same for sixty-four ASCII bytes from `block`: their classes gathered into one 64-bit word each, and spread
-    /// in six shifts. Eight bytes at a time, the count was 3% of a build's instructions, most of it spreading.
-    @inline(__always)
+    /// The same for sixty-four ASCII bytes from `block`: their classes gathered into one 64-bit word each (by
+    /// `CTextScan`'s vector compares, as `words(in:)` counts them) and spread in six shifts. For the tests: the
+    /// count itself runs in C over as many blocks as there are.
     static func sixtyFourASCII(_ block: UnsafeRawPointer, inWord: UInt64) -> (words: Int, inWord: UInt64) {
         var space: UInt64 = 0, letterOrNumber: UInt64 = 0
-        for lane in 0..<8 {
-            let (laneSpace, laneLetterOrNumber) = classes(UInt64(littleEndian: block.loadUnaligned(fromByteOffset: 8 * lane, as: UInt64.self)))
-            space |= laneSpace << UInt64(8 * lane)
-            letterOrNumber |= laneLetterOrNumber << UInt64(8 * lane)
-        }
+        text_scan_classes64(block.assumingMemoryBound(to: UInt8.self), &space, &letterOrNumber)
         return counted(bits: 64, space: space, letterOrNumber: letterOrNumber, inWord: inWord)
     }
 
