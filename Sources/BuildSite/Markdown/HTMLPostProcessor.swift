@@ -80,13 +80,23 @@ extension HTMLPostProcessor {
                 opener = next
                 continue
             }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)
+            let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd])
             if opener.isParagraph {
+                // Written as bytes, the id escaped in place: a text made of the id and interpolated into another
+                // was a thousand instructions for each of a report's numbered paragraphs.
                 if endsWithParagraphTag(output) {
                     output.removeLast()
-                    output.append(contentsOf: " id=\"\(HTMLText.escape(name))\">".utf8)
+                    output.append(contentsOf: HTMLPostProcessor.idOpening)
+                    HTMLEscaping.appendEscaped(nameBytes, to: &output)
+                    output.append(contentsOf: HTMLPostProcessor.attributeClosing)
                 }
-            } else if let entry = glossary.entry(for: name) {
+                copied = nameEnd + MarkerBytes.length
+                guard let next = MarkerBytes.nextOpener(in: bytes, from: copied) else { break }
+                opener = next
+                continue
+            }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            if let entry = glossary.entry(for: name) {
                 output.append(contentsOf: "<a class=\"abbr-link\" href=\"".utf8)
                 output.append(contentsOf: escapedHref)
                 output.append(contentsOf: "#\(entry.id)\"><abbr title=\"\(HTMLText.escape(entry.meaning))\">\(HTMLText.escape(name))</abbr></a>".utf8)
@@ -100,6 +110,9 @@ extension HTMLPostProcessor {
         output.append(contentsOf: bytes[copied...])
         return output
     }
+
+    private static let idOpening = Array(" id=\"".utf8)
+    private static let attributeClosing = Array("\">".utf8)
 
     /// Whether the output so far ends with the Character sequence `<p>`. The bytes decide, except when a non-ASCII
     /// scalar comes right before the `<`: a prepended mark (rare scripts) would join the `<` into its Character, so

@@ -31,6 +31,17 @@ struct HTMLEscaping: MustacheContentType {
     }
 
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: MustacheOutput) {
+        forEachEscapedPiece(of: bytes) { output.append($0) }
+    }
+
+    /// The same, appended to bytes (a paragraph's id in a report's HTML).
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        forEachEscapedPiece(of: bytes) { output.append(contentsOf: $0) }
+    }
+
+    /// `bytes` escaped, in pieces: each run with nothing to escape as it is, and each of the five as its entity.
+    @inline(__always)
+    private static func forEachEscapedPiece(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var copied = 0
         while let index = firstToEscape(in: bytes, from: copied) {
             let entity: StaticString
@@ -41,11 +52,11 @@ struct HTMLEscaping: MustacheContentType {
             case UInt8(ascii: "\""): entity = "&quot;"
             default: entity = "&#39;"
             }
-            output.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            body(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            body(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             copied = index + 1
         }
-        output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+        body(UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 
     /// The index of the first of the five at or after `from`, or nil: eight bytes at a time, the first one found
