@@ -138,6 +138,11 @@ struct FrontMatterTests {
         #expect(report.committee == nil)
         #expect(report.tags == ["a", "b"])
 
+        // Only those words: others of one or four letters are text.
+        let (near, _) = decode("---\ntype: annual-report\ntitle: Annual report\ndate: 2024-03-22\nauthor: nulL\ncouncil: none\nsummary: '-'\ntags: [Nul, x, NUL, nill]\n---\nText.\n")
+        #expect(near?.author == "nulL" && near?.council == "none" && near?.summary == "-")
+        #expect(near?.tags == ["Nul", "x", "NUL", "nill"])
+
         let (quoted, _) = decode("""
         ---
         type: annual-report

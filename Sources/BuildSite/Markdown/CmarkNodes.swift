@@ -17,6 +17,10 @@ enum CmarkNodes {
 
     static func walk(_ root: OpaquePointer, collectingText: Bool) -> Walk {
         var walk = Walk()
+        // Room for a report's paragraphs and texts at once: grown from nothing, the lists were made again a few
+        // times for every text.
+        walk.paragraphs.reserveCapacity(32)
+        if collectingText { walk.runningTexts.reserveCapacity(64) }
         guard let iterator = cmark_iter_new(root) else { return walk }
         defer { cmark_iter_free(iterator) }
         // How many links, images and headings the walk is inside: each is entered and exited, a text only entered.

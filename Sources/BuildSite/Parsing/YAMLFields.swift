@@ -136,8 +136,12 @@ struct YAMLFields {
         let text = scalar.string
         switch text.utf8.count {
         case 0: return true
-        case 1: return text == "~"
-        case 4: return text == "null" || text == "Null" || text == "NULL"
+        case 1: return text.utf8.first == UInt8(ascii: "~")
+        case 4:
+            // The four bytes as one number: comparing texts that differ went to the standard library's general
+            // comparison each time.
+            let word = text.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            return word == 0x6E75_6C6C || word == 0x4E75_6C6C || word == 0x4E55_4C4C  // null, Null, NULL
         default: return false
         }
     }
@@ -146,7 +150,10 @@ struct YAMLFields {
 
     func value(_ key: String) -> YAMLNode? {
         // The first key with this text: a second is a duplicate, which `YAMLTree` refused already.
-        guard let value = values.first(where: { $0.key == key })?.value, !YAMLFields.isNothing(value) else { return nil }
+        // Lengths first: texts that differ went to the standard library's general comparison, and most keys
+        // compared differ in length.
+        let length = key.utf8.count
+        guard let value = values.first(where: { $0.key.utf8.count == length && $0.key == key })?.value, !YAMLFields.isNothing(value) else { return nil }
         return value
     }
 
