@@ -9,7 +9,9 @@
 #include <emmintrin.h>
 #endif
 
-void text_scan_classes64(const uint8_t *block, uint64_t *space, uint64_t *letter_or_number) {
+/// The classes of 64 ASCII bytes from `block`, a bit per byte (byte 0 in bit 0): `*space` for white space (tab to
+/// carriage return, and space), `*letter_or_number` for A–Z, a–z and 0–9. Every byte must be below 0x80.
+static void classes64(const uint8_t *block, uint64_t *space, uint64_t *letter_or_number) {
 #if defined(__SSE2__)
     uint64_t spaces = 0, words = 0;
     for (int lane = 0; lane < 4; lane++) {
@@ -68,7 +70,7 @@ size_t text_scan_ascii_words(const uint8_t *bytes, size_t length, long *count, u
         // to the caller.
         if ((high & 0x8080808080808080ULL) != 0 || (index + 64 < length && bytes[index + 64] >= 0x80)) break;
         uint64_t space, letter_or_number;
-        text_scan_classes64(bytes + index, &space, &letter_or_number);
+        classes64(bytes + index, &space, &letter_or_number);
         *count += counted64(space, letter_or_number, in_word);
         index += 64;
     }
